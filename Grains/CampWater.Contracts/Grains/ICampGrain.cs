@@ -1,0 +1,50 @@
+using CampWater.Registry;
+using CampWater.Status;
+
+namespace CampWater.Grains;
+
+/// <summary>One camp: its population, its tanks and their rollup. Key: the camp id.</summary>
+[Alias("campwater.ICampGrain")]
+public interface ICampGrain : IGrainWithStringKey
+{
+    [Alias("GetConfig"), ReadOnly]
+    Task<CampConfig?> GetConfig();
+
+    /// <summary>The summary, or null for a camp that the registry does not hold.</summary>
+    [Alias("GetSummary"), ReadOnly]
+    Task<CampSummary?> GetSummary();
+
+    /// <summary>The summary with every tank's status.</summary>
+    [Alias("GetDetail"), ReadOnly]
+    Task<CampSummary?> GetDetail();
+
+    /// <summary>
+    /// Creates or updates the camp. Tanks named in <paramref name="config"/> are created or updated; with
+    /// <paramref name="replaceTanks"/> false, tanks it does not name are kept.
+    /// </summary>
+    [Alias("Configure")]
+    Task<CampSummary> Configure(CampConfig config, bool replaceTanks);
+
+    /// <summary>
+    /// Applies the registry file's definition of this camp unless the same definition was applied
+    /// before, so that edits made through the API survive a restart with an unchanged file.
+    /// </summary>
+    [Alias("Seed")]
+    Task Seed(CampConfig config, string digest);
+
+    [Alias("ConfigureTank")]
+    Task<TankStatus> ConfigureTank(TankConfig tank);
+
+    /// <summary>A tank reports its new status and the ledger days that changed.</summary>
+    [Alias("TankChanged"), OneWay]
+    Task TankChanged(TankStatus status, TankDayRecord[] changedDays);
+
+    [Alias("GetCoverage"), ReadOnly]
+    Task<DailyCoverage[]> GetCoverage(DateOnly from, DateOnly to);
+
+    [Alias("Subscribe")]
+    Task Subscribe(ICampObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(ICampObserver observer);
+}

@@ -1,0 +1,30 @@
+using CampWater.Readings;
+using CampWater.Registry;
+using CampWater.Status;
+
+namespace CampWater.Grains;
+
+/// <summary>One water tank: its configuration, level, ledger and recent history. Key: <see cref="TankKey"/>.</summary>
+[Alias("campwater.ITankGrain")]
+public interface ITankGrain : IGrainWithStringKey
+{
+    /// <summary>Takes one reading; readings are applied in timestamp order.</summary>
+    [Alias("Apply")]
+    Task<ApplyOutcome> Apply(TankReading reading);
+
+    [Alias("GetStatus"), ReadOnly]
+    Task<TankStatus?> GetStatus();
+
+    [Alias("GetConfig"), ReadOnly]
+    Task<TankConfig?> GetConfig();
+
+    /// <summary>Sets the tank's configuration; called by its camp, which owns the list of tanks.</summary>
+    [Alias("Configure")]
+    Task<TankStatus> Configure(TankConfig config, CampContext camp);
+
+    [Alias("GetLevels"), ReadOnly]
+    Task<LevelPoint[]> GetLevels(DateTimeOffset from, DateTimeOffset to, int maxPoints);
+
+    [Alias("GetDays"), ReadOnly]
+    Task<TankDayRecord[]> GetDays(DateOnly from, DateOnly to);
+}

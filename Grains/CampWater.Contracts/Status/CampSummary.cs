@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace CampWater.Status;
+
+/// <summary>A camp at a glance: its water now, today and yesterday against its target.</summary>
+[GenerateSerializer, Immutable, Alias("campwater.CampSummary")]
+public sealed record CampSummary(
+    [property: Id(0)] string CampId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string TimeZone,
+    [property: Id(3)] int Population,
+    [property: Id(4)] double TargetLpd,
+    [property: Id(5)] int TankCount,
+    [property: Id(6)] double CapacityL,
+    [property: Id(7)] double VolumeL,
+    [property: Id(8)] double? LevelPct,
+    [property: Id(9)] CampDayTotals Today,
+    [property: Id(10)] CampDayTotals Yesterday,
+    [property: Id(11)] double? CoveragePct,
+    [property: Id(12)] double? DaysOfAutonomy,
+    [property: Id(13)] AlertCounts OpenAlerts)
+{
+    /// <summary>Only the API's camp detail carries the tanks; a summary leaves them out.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Id(14)]
+    public IReadOnlyList<TankStatus>? Tanks { get; init; }
+}

@@ -1,0 +1,13 @@
+namespace CampWater.Status;
+
+/// <summary>One camp-local day of a camp's water against its target.</summary>
+[GenerateSerializer, Immutable, Alias("campwater.DailyCoverage")]
+public sealed record DailyCoverage(
+    [property: Id(0)] DateOnly Date,
+    [property: Id(1)] int Population,
+    [property: Id(2)] double DrawnL,
+    [property: Id(3)] double DeliveredL,
+    [property: Id(4)] double Lpd,
+    [property: Id(5)] double TargetLpd,
+    [property: Id(6)] bool Met,
+    [property: Id(7)] double Completeness);

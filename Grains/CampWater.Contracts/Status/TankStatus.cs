@@ -1,0 +1,19 @@
+namespace CampWater.Status;
+
+/// <summary>The live state of one tank, as the API, the hub and the status topic show it.</summary>
+[GenerateSerializer, Immutable, Alias("campwater.TankStatus")]
+public sealed record TankStatus(
+    [property: Id(0)] string CampId,
+    [property: Id(1)] string TankId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] TankState State,
+    [property: Id(4)] double CapacityL,
+    [property: Id(5)] double? LevelMm,
+    [property: Id(6)] double? LevelPct,
+    [property: Id(7)] double? VolumeL,
+    [property: Id(8)] DateTimeOffset? LastReadingAt,
+    [property: Id(9)] double? FlowLph,
+    [property: Id(10)] double? HoursToEmpty,
+    [property: Id(11)] TankDayTotals Today,
+    [property: Id(12)] double? BatteryPct,
+    [property: Id(13)] int OpenAlerts);
