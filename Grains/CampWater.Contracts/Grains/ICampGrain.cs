@@ -30,7 +30,7 @@ public interface ICampGrain : IGrainWithStringKey
     /// before, so that edits made through the API survive a restart with an unchanged file.
     /// </summary>
     [Alias("Seed")]
-    Task Seed(CampConfig config, string digest);
+    Task Seed(CampConfig config);
 
     [Alias("ConfigureTank")]
     Task<TankStatus> ConfigureTank(TankConfig tank);

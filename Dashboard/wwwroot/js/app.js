@@ -1,0 +1,155 @@
+// CampWater dashboard: boot, a tiny hash router, the header's live indicator, the notice that
+// figures are not live, the banner slot and the clock that keeps "2 min ago" labels true.
+//
+// Routes: #/ overview; #/camps/{campId} a camp. A view is a module with
+// mount(root, params, app) -> { unmount() }; add a route here to add a page.
+
+import * as live from './live.js';
+import { age, clock } from './format.js';
+import { setAttr, setText } from './dom.js';
+import * as overview from './views/overview.js';
+import * as camp from './views/camp.js';
+import * as notFound from './views/not-found.js';
+
+const PRODUCT = 'CampWater';
+const AGE_REFRESH_MS = 5_000;
+
+const routes = [
+  { path: /^\/$/, view: overview, nav: 'overview' },
+  { path: /^\/camps\/([^/]+)$/, view: camp, nav: 'overview', params: ([campId]) => ({ campId }) },
+];
+
+const main = document.getElementById('main');
+let current = null; // { key, instance }
+let lastFetchAt = 0;
+
+/** What a view may ask of the page around it. */
+const app = {
+  setTitle(title) {
+    document.title = title ? `${title} · ${PRODUCT}` : PRODUCT;
+  },
+  /** A view got a complete snapshot from the server. */
+  markFresh() {
+    lastFetchAt = Date.now();
+    showStaleNotice();
+  },
+};
+
+function match(hash) {
+  const path = hash.replace(/^#/, '') || '/';
+  for (const route of routes) {
+    const m = route.path.exec(path);
+    if (m) {
+      const raw = m.slice(1).map((part) => {
+        try {
+          return decodeURIComponent(part);
+        } catch {
+          return part;
+        }
+      });
+      return { route, params: route.params ? route.params(raw) : {} };
+    }
+  }
+  return { route: { view: notFound, nav: null }, params: { path } };
+}
+
+function navigate() {
+  const hash = location.hash;
+  // Only "#/..." is a route; other fragments (like the skip link's #main) move focus, not pages.
+  if (current && hash && !hash.startsWith('#/')) return;
+  const key = hash.startsWith('#/') ? hash : '#/';
+  if (current?.key === key) return;
+  const { route, params } = match(key);
+  const first = current === null;
+  current?.instance.unmount();
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    setAttr(link, 'aria-current', link.dataset.nav === route.nav ? 'page' : null);
+  }
+  current = { key, instance: route.view.mount(main, params, app) };
+  if (!first) {
+    // Tell screen-reader and keyboard users that the page changed: move focus to its heading.
+    window.scrollTo(0, 0);
+    (main.querySelector('h1') ?? main).focus({ preventScroll: true });
+  }
+}
+
+// The header's indicator: is the screen live?
+const statusEl = document.getElementById('live-status');
+const statusText = statusEl.querySelector('.live-text');
+const statusAnnounce = document.getElementById('live-announce'); // changes only with the state, so it is not read out every second
+const retryButton = document.getElementById('live-retry');
+retryButton.addEventListener('click', () => live.retryNow());
+
+const ANNOUNCE = {
+  live: 'Live updates on',
+  connecting: 'Connecting to live updates',
+  reconnecting: 'Live updates lost, reconnecting',
+  offline: 'Live updates offline, retrying by itself',
+};
+
+function describe(status) {
+  switch (status.state) {
+    case 'live':
+      return 'Live';
+    case 'connecting':
+      return 'Connecting…';
+    case 'reconnecting':
+      return 'Reconnecting…';
+    default: {
+      const s = Math.max(0, Math.ceil(((status.retryAt ?? 0) - Date.now()) / 1000));
+      return s > 0 ? `Offline · retry in ${s} s` : 'Offline';
+    }
+  }
+}
+
+let countdown = 0;
+function showStatus() {
+  const status = live.currentStatus();
+  setAttr(statusEl, 'data-state', status.state);
+  setText(statusText, describe(status));
+  setText(statusAnnounce, ANNOUNCE[status.state]);
+  setAttr(retryButton, 'hidden', status.state !== 'offline');
+  showStaleNotice();
+  // While offline, count down to the next try every second.
+  if (status.state === 'offline' && !countdown) countdown = setInterval(showStatus, 1_000);
+  if (status.state !== 'offline' && countdown) countdown = clearInterval(countdown) ?? 0;
+}
+
+// Never a silently stale screen: while the hub is down, say so and say how old the figures are.
+const notice = document.getElementById('stale-notice');
+function showStaleNotice() {
+  const status = live.currentStatus();
+  const down = status.state !== 'live' && lastFetchAt > 0;
+  document.body.classList.toggle('is-stale', down);
+  setAttr(notice, 'hidden', !down);
+  if (!down) return;
+  const asOf = Math.max(lastFetchAt, status.lastLiveAt ?? 0);
+  const iso = new Date(asOf).toISOString();
+  const what = status.state === 'offline' ? 'Not live — offline.' : 'Not live — reconnecting…';
+  setText(notice.querySelector('.notice-title'), what);
+  setText(notice.querySelector('.notice-detail'), `Figures are from ${clock(asOf)} (${age(iso)}).`);
+}
+
+/** Shows a banner under the header (for example "Open access — sign-in is off"); null hides it. */
+export function setBanner(text, kind = 'info') {
+  const banner = document.getElementById('banner');
+  setText(banner, text ?? '');
+  setAttr(banner, 'data-kind', kind);
+  setAttr(banner, 'hidden', !text);
+}
+
+// Ages are relative to now, so they are refreshed on the client; the server is not asked.
+function tick() {
+  if (document.visibilityState === 'hidden') return;
+  const now = Date.now();
+  for (const el of main.querySelectorAll('time.age[datetime]')) setText(el, age(el.dateTime, now));
+  showStatus();
+}
+
+live.on('status', showStatus);
+window.addEventListener('hashchange', navigate);
+document.addEventListener('visibilitychange', tick);
+setInterval(tick, AGE_REFRESH_MS);
+live.connect();
+showStatus();
+navigate();

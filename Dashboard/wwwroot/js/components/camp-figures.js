@@ -1,0 +1,83 @@
+// A camp's figures at a glance (CampSummary): its water now, today and yesterday against the
+// target, coverage, autonomy and open alerts. Used by the overview cards and the camp page.
+
+import { levelFraction, setAttr, setStyle, setText, slots, template } from '../dom.js';
+import { NONE, days, isNumber, litres, litresInWords, lpd, percent, volumeOf } from '../format.js';
+
+const make = template(`
+<div class="camp-figures">
+  <div class="camp-level">
+    <p class="camp-level-text"><span class="num big" data-slot="pct"></span>
+      <span class="muted num" data-slot="volume"></span></p>
+    <span class="bar bar-camp" role="img" data-slot="bar"><span class="bar-fill"></span></span>
+  </div>
+  <dl class="facts facts-camp">
+    <div><dt>Drawn today</dt><dd class="num" data-slot="drawn"></dd></div>
+    <div><dt>So far today</dt><dd class="num"><span data-slot="lpdToday"></span>
+      <span class="muted" data-slot="target"></span></dd></div>
+    <div><dt>Yesterday</dt><dd class="num"><span data-slot="lpdYesterday"></span>
+      <span class="met" data-slot="met"><span aria-hidden="true"></span><span></span></span></dd></div>
+    <div><dt>Coverage</dt><dd class="num" data-slot="coverage"></dd></div>
+    <div><dt>Autonomy</dt><dd class="num" data-slot="autonomy"></dd></div>
+  </dl>
+  <ul class="chips" aria-label="Open alerts" data-slot="alerts"></ul>
+</div>`);
+
+const SEVERITIES = [
+  { key: 'critical', icon: '!' },
+  { key: 'warning', icon: '▲' },
+  { key: 'info', icon: 'i' },
+];
+
+function showAlerts(list, counts) {
+  const key = SEVERITIES.map((s) => counts?.[s.key] ?? 0).join('/');
+  if (list.dataset.key === key) return;
+  list.dataset.key = key;
+  const items = SEVERITIES.filter((s) => (counts?.[s.key] ?? 0) > 0).map((s) => {
+    const li = document.createElement('li');
+    li.className = `chip chip-${s.key}`;
+    const icon = document.createElement('span');
+    icon.className = 'chip-icon';
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = s.icon;
+    li.append(icon, `${counts[s.key]} ${s.key}`);
+    return li;
+  });
+  if (items.length === 0) {
+    const li = document.createElement('li');
+    li.className = 'chip chip-none';
+    li.textContent = 'No open alerts';
+    items.push(li);
+  }
+  list.replaceChildren(...items);
+}
+
+export function createCampFigures() {
+  const el = make();
+  const s = slots(el);
+  return {
+    el,
+    /** @param {object} camp CampSummary */
+    update(camp) {
+      setText(s.pct, percent(camp.levelPct));
+      setText(s.volume, camp.capacityL > 0 ? volumeOf(camp.volumeL, camp.capacityL) : 'no tanks');
+      setStyle(s.bar, '--level', levelFraction(camp.levelPct));
+      setAttr(s.bar, 'hidden', !(camp.capacityL > 0));
+      setAttr(s.bar, 'aria-label', isNumber(camp.levelPct)
+        ? `Camp level ${percent(camp.levelPct).replace('%', ' percent')}, ${litresInWords(camp.volumeL)} of ${litresInWords(camp.capacityL)}`
+        : 'Camp level unknown');
+
+      setText(s.drawn, litres(camp.today?.drawnL));
+      setText(s.lpdToday, lpd(camp.today?.lpd));
+      setText(s.target, isNumber(camp.targetLpd) ? `of ${lpd(camp.targetLpd)}` : '');
+      setText(s.lpdYesterday, lpd(camp.yesterday?.lpd));
+      const met = camp.yesterday?.met;
+      setAttr(s.met, 'data-met', met == null ? null : String(met));
+      setText(s.met.firstElementChild, met == null ? '' : met ? '✓' : '✕');
+      setText(s.met.lastElementChild, met == null ? '' : met ? 'met' : 'not met');
+      setText(s.coverage, isNumber(camp.coveragePct) ? `${percent(camp.coveragePct)} of people` : NONE);
+      setText(s.autonomy, days(camp.daysOfAutonomy));
+      showAlerts(s.alerts, camp.openAlerts);
+    },
+  };
+}

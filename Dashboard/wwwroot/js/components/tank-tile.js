@@ -1,0 +1,73 @@
+// A tile for one tank on the camp page: a vertical level gauge and the figures an engineer needs
+// to decide whether to send a truck: volume, net flow, hours to empty, battery, last reading.
+
+import { setAttr, setText, slots, template } from '../dom.js';
+import { NONE, age, dateTime, flow, hours, isNumber, litres, litresInWords, number, percent, volumeOf } from '../format.js';
+import { BADGE_HTML, levelWords, showLevel, showState } from './tank-state.js';
+
+const LOW_BATTERY_PCT = 20;
+
+const make = template(`
+<article class="tile">
+  <header class="tile-head">
+    <h3 class="tile-name" data-slot="name"></h3>
+    ${BADGE_HTML}
+  </header>
+  <div class="tile-body">
+    <div class="gauge" role="img" data-slot="gauge">
+      <span class="gauge-fill"></span>
+      <span class="gauge-tick" style="--at:25%"></span>
+      <span class="gauge-tick" style="--at:50%"></span>
+      <span class="gauge-tick" style="--at:75%"></span>
+    </div>
+    <div class="tile-figures">
+      <p class="tile-level"><span class="num big" data-slot="pct"></span>
+        <span class="muted num" data-slot="volume"></span></p>
+      <dl class="facts">
+        <div><dt>Net flow</dt><dd class="num" data-slot="flow"><span aria-hidden="true" class="arrow"></span><span></span><span class="visually-hidden"></span></dd></div>
+        <div><dt>To empty</dt><dd class="num" data-slot="toEmpty"></dd></div>
+        <div><dt>Drawn today</dt><dd class="num" data-slot="drawn"></dd></div>
+        <div><dt>Delivered today</dt><dd class="num" data-slot="delivered"></dd></div>
+        <div><dt>Battery</dt><dd class="num" data-slot="battery"></dd></div>
+        <div><dt>Last reading</dt><dd><time class="age" data-slot="age"></time></dd></div>
+        <div><dt>Open alerts</dt><dd class="num" data-slot="alerts"></dd></div>
+      </dl>
+    </div>
+  </div>
+</article>`);
+
+export function createTankTile() {
+  const el = make();
+  const s = slots(el);
+  return {
+    el,
+    /** @param {object} tank TankStatus */
+    update(tank) {
+      const state = showState(el, s.badge, tank.state);
+      setText(s.name, tank.name || tank.tankId);
+      setText(s.pct, percent(tank.levelPct));
+      setText(s.volume, volumeOf(tank.volumeL, tank.capacityL));
+      showLevel(s.gauge, tank.levelPct,
+        `${levelWords(tank.levelPct, state)}, ${litresInWords(tank.volumeL)} of ${litresInWords(tank.capacityL)}`);
+
+      const f = flow(tank.flowLph);
+      setAttr(s.flow, 'data-trend', f.trend);
+      const [arrow, value, words] = s.flow.children;
+      setText(arrow, f.arrow);
+      setText(value, f.text);
+      setText(words, f.trend === 'none' ? '' : `, ${f.words}`);
+      setAttr(s.flow, 'title', f.trend === 'none' ? null : f.words);
+      setText(s.toEmpty, isNumber(tank.hoursToEmpty) ? hours(tank.hoursToEmpty)
+        : f.trend === 'none' ? NONE : 'not draining');
+      setText(s.drawn, litres(tank.today?.drawnL));
+      setText(s.delivered, litres(tank.today?.deliveredL));
+      setText(s.battery, percent(tank.batteryPct));
+      setAttr(s.battery, 'data-warn', isNumber(tank.batteryPct) && tank.batteryPct < LOW_BATTERY_PCT);
+      setAttr(s.age, 'datetime', tank.lastReadingAt);
+      setAttr(s.age, 'title', tank.lastReadingAt ? dateTime(tank.lastReadingAt) : null);
+      setText(s.age, age(tank.lastReadingAt));
+      setText(s.alerts, number(tank.openAlerts ?? 0));
+      setAttr(s.alerts, 'data-warn', (tank.openAlerts ?? 0) > 0);
+    },
+  };
+}

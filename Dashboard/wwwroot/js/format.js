@@ -1,0 +1,117 @@
+// Numbers with their units, in the page's language. Every figure on screen goes through here so that
+// units are never forgotten and a missing value (null) always reads the same way.
+
+const lang = document.documentElement.lang || 'en';
+const MINUS = '\u2212';
+export const NONE = '—';
+
+const formats = new Map();
+function fmt(maxDigits, minDigits = 0) {
+  const key = `${minDigits}-${maxDigits}`;
+  if (!formats.has(key)) {
+    formats.set(key, new Intl.NumberFormat(lang, {
+      minimumFractionDigits: minDigits,
+      maximumFractionDigits: maxDigits,
+    }));
+  }
+  return formats.get(key);
+}
+
+export const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
+
+/** 12,345 or 1.5; a true minus sign for negatives. */
+export function number(v, maxDigits = 0) {
+  if (!isNumber(v)) return NONE;
+  return fmt(maxDigits).format(v).replace('-', MINUS);
+}
+
+/** One decimal below 10, none above: 7.5 h, 31 h, 9.4 l/p/d, 18 l/p/d. */
+const adaptive = (v) => number(v, Math.abs(v) < 10 ? 1 : 0);
+
+export const percent = (v) => (isNumber(v) ? `${number(v)}%` : NONE);
+
+/** Litres up to 100,000 L, cubic metres above (125.4 m³): what an engineer reads at a glance. */
+const M3_FROM = 100_000;
+export function litres(v) {
+  if (!isNumber(v)) return NONE;
+  return Math.abs(v) >= M3_FROM ? `${number(v / 1000, 1)} m³` : `${number(v)} L`;
+}
+
+/** The same for screen readers: "9,450 litres", "125.4 cubic metres". */
+export function litresInWords(v) {
+  if (!isNumber(v)) return 'unknown';
+  return Math.abs(v) >= M3_FROM ? `${number(v / 1000, 1)} cubic metres` : `${number(v)} litres`;
+}
+
+/** "9,450 / 15,000 L": both sides in the unit that suits the capacity. */
+export function volumeOf(volumeL, capacityL) {
+  if (!isNumber(capacityL)) return litres(volumeL);
+  const big = capacityL >= M3_FROM;
+  const side = (v) => (isNumber(v) ? (big ? number(v / 1000, 1) : number(v)) : NONE);
+  return `${side(volumeL)} / ${side(capacityL)} ${big ? 'm³' : 'L'}`;
+}
+
+export const lpd = (v) => (isNumber(v) ? `${adaptive(v)} l/p/d` : NONE);
+export const hours = (v) => (isNumber(v) ? `${adaptive(v)} h` : NONE);
+export const people = (v) => (isNumber(v) ? `${number(v)} ${v === 1 ? 'person' : 'people'}` : NONE);
+
+export function days(v) {
+  if (!isNumber(v)) return NONE;
+  return `${adaptive(v)} ${v === 1 ? 'day' : 'days'}`;
+}
+
+/** Net flow: "−1,250 L/h" with an arrow and a word, since the sign alone is easy to miss. */
+const STEADY_LPH = 1;
+export function flow(lph) {
+  if (!isNumber(lph)) return { text: NONE, arrow: '', words: 'no flow data', trend: 'none' };
+  if (Math.abs(lph) < STEADY_LPH) return { text: '0 L/h', arrow: '→', words: 'steady', trend: 'steady' };
+  const text = `${lph > 0 ? '+' : ''}${number(lph)} L/h`;
+  return lph < 0
+    ? { text, arrow: '↓', words: 'draining', trend: 'down' }
+    : { text, arrow: '↑', words: 'filling', trend: 'up' };
+}
+
+/** "just now", "4 min ago", "3 h ago", "2 d ago": how old the last reading is, by this device's clock. */
+export function age(iso, now = Date.now()) {
+  if (!iso) return 'never';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return NONE;
+  const s = (now - t) / 1000;
+  if (s < 45) return 'just now';
+  const min = Math.round(s / 60);
+  if (min < 90) return `${min} min ago`;
+  const h = Math.round(s / 3600);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.round(s / 86400)} d ago`;
+}
+
+const clockFmt = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+const dateTimeFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** 10:42, in this device's time zone. */
+export const clock = (t) => clockFmt.format(t);
+export function dateTime(iso) {
+  const t = Date.parse(iso ?? '');
+  return Number.isNaN(t) ? '' : dateTimeFmt.format(t);
+}
+
+/**
+ * The states a tank is shown in: a colour (by CSS on data-state) and always a text label and an
+ * icon as well, so that no one has to tell the colours apart.
+ */
+export const TANK_STATES = {
+  unknown: { label: 'No reading', icon: '?' },
+  ok: { label: 'OK', icon: '✓' },
+  low: { label: 'Low', icon: '▼' },
+  critical: { label: 'Critical', icon: '!' },
+  overflow: { label: 'Overflow', icon: '▲' },
+  offline: { label: 'Offline', icon: '⊘' },
+  fault: { label: 'Sensor fault', icon: '✕' },
+};
+const STATE_ORDER = ['unknown', 'ok', 'low', 'critical', 'overflow', 'offline', 'fault'];
+
+/** The wire sends lower-case names; tolerate an enum number or other casing rather than show nothing. */
+export function tankState(value) {
+  const name = typeof value === 'number' ? STATE_ORDER[value] : String(value ?? '').toLowerCase();
+  return name in TANK_STATES ? name : 'unknown';
+}

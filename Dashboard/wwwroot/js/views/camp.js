@@ -1,0 +1,118 @@
+// A camp's page (#/camps/{campId}): the camp's figures and a tile per tank, kept live by watching
+// that camp.
+
+import * as api from '../api.js';
+import * as live from '../live.js';
+import { createCampFigures } from '../components/camp-figures.js';
+import { createTankTile } from '../components/tank-tile.js';
+import { setAttr, setText, slots, template } from '../dom.js';
+import { number, people } from '../format.js';
+import { pageMessage } from './page-message.js';
+import { syncView } from '../sync.js';
+
+const makePage = template(`
+<section class="page" aria-labelledby="page-title">
+  <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">← All camps</a></nav>
+  <header class="page-head">
+    <h1 id="page-title" tabindex="-1" data-slot="title">Camp</h1>
+    <p class="muted" data-slot="meta"></p>
+  </header>
+  <div data-slot="message"></div>
+  <div data-slot="body" hidden>
+    <section class="card" aria-label="Camp figures" data-slot="figures"></section>
+    <section class="tanks" aria-labelledby="tanks-title">
+      <h2 id="tanks-title">Tanks</h2>
+      <div class="tiles" data-slot="tiles"></div>
+      <p class="muted" data-slot="noTanks" hidden>No tanks registered.</p>
+    </section>
+  </div>
+</section>`);
+
+export function mount(root, { campId }, app) {
+  const page = makePage();
+  const s = slots(page);
+  root.replaceChildren(page);
+  app.setTitle(campId);
+  setText(s.title, campId);
+
+  const figures = createCampFigures();
+  s.figures.append(figures.el);
+  const tiles = new Map(); // tankId -> tile
+  const message = pageMessage(s.message);
+  message.loading('Loading the camp…');
+
+  function showCamp(camp) {
+    setText(s.title, camp.name || camp.campId);
+    app.setTitle(camp.name || camp.campId);
+    const tanks = `${number(camp.tankCount)} ${camp.tankCount === 1 ? 'tank' : 'tanks'}`;
+    setText(s.meta, `${people(camp.population)} · ${tanks} · target ${number(camp.targetLpd, 1)} l/p/d`);
+    figures.update(camp);
+  }
+
+  function showTank(tank) {
+    let tile = tiles.get(tank.tankId);
+    if (!tile) {
+      tile = createTankTile();
+      tiles.set(tank.tankId, tile);
+      s.tiles.append(tile.el);
+    }
+    tile.update(tank);
+    setAttr(s.noTanks, 'hidden', true);
+  }
+
+  const sync = syncView({
+    group: campId,
+    async load(signal, startedAt) {
+      const camp = await api.getCamp(campId, { signal });
+      if (sync.snapshotWins('camp', startedAt)) showCamp(camp);
+      const tanks = camp.tanks ?? [];
+      for (const tank of tanks) {
+        if (sync.snapshotWins(tank.tankId, startedAt)) showTank(tank);
+      }
+      const ids = new Set(tanks.map((t) => t.tankId));
+      for (const [id, tile] of tiles) {
+        if (!ids.has(id)) {
+          tile.el.remove();
+          tiles.delete(id);
+        }
+      }
+      s.tiles.append(...tanks.map((t) => tiles.get(t.tankId).el));
+      setAttr(s.noTanks, 'hidden', tanks.length > 0);
+      setAttr(s.body, 'hidden', false);
+      message.clear();
+    },
+    onLoaded: () => app.markFresh(),
+    onError(err) {
+      if (err.notFound) {
+        setText(s.title, 'Camp not found');
+        app.setTitle('Camp not found');
+        setAttr(s.body, 'hidden', true);
+        message.info(`There is no camp with the id “${campId}”.`, 'It may have been renamed or removed.');
+        return false;
+      }
+      message.error(tiles.size ? 'The figures could not be refreshed.' : 'The camp could not be loaded.',
+        err, () => sync.reload());
+      return true;
+    },
+  });
+
+  const off = [
+    live.on('campUpdated', (camp) => {
+      if (camp.campId !== campId) return;
+      sync.touched('camp');
+      showCamp(camp);
+    }),
+    live.on('tankUpdated', (tank) => {
+      if (tank.campId !== campId) return;
+      sync.touched(tank.tankId);
+      showTank(tank);
+    }),
+  ];
+
+  return {
+    unmount() {
+      sync.dispose();
+      for (const stop of off) stop();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// The one place a view says "loading", "nothing here" or "that failed" (with a Retry button).
+
+import { template } from '../dom.js';
+
+const makeMessage = template(`
+<div class="message" role="status">
+  <p class="message-title"></p>
+  <p class="message-detail muted"></p>
+</div>`);
+
+export function pageMessage(container) {
+  function show(kind, title, detail = '', action = null) {
+    const el = makeMessage();
+    el.dataset.kind = kind;
+    el.querySelector('.message-title').textContent = title;
+    const detailEl = el.querySelector('.message-detail');
+    if (detail) detailEl.textContent = detail;
+    else detailEl.remove();
+    if (action) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'button';
+      button.textContent = action.label;
+      button.addEventListener('click', action.run);
+      el.append(button);
+    }
+    container.replaceChildren(el);
+  }
+
+  return {
+    loading: (text) => show('loading', text),
+    info: (text, detail) => show('info', text, detail),
+    /** A failed fetch; it is retried by itself, and the button retries at once. */
+    error(title, err, retry) {
+      const why = err?.message ?? String(err);
+      show('error', title, `${why} Trying again by itself.`, retry && { label: 'Retry now', run: retry });
+    },
+    clear: () => container.replaceChildren(),
+  };
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+
+namespace CampWater.Registry;
+
+/// <summary>
+/// The inverse of <see cref="RegistryReader"/>: configuration in the §1 form, for a GET of a configuration,
+/// for exporting the registry and for the digest. What the reader would default is written out in full, so
+/// that the answer shows the values in force.
+/// </summary>
+public static class RegistryWriter
+{
+    public static JsonObject ToJson(CampConfig camp)
+    {
+        ArgumentNullException.ThrowIfNull(camp);
+        var tanks = new JsonArray();
+        foreach (var tank in camp.Tanks.IsDefault ? [] : camp.Tanks)
+        {
+            tanks.Add(ToJson(tank));
+        }
+
+        return new JsonObject
+        {
+            ["id"] = camp.Id,
+            ["name"] = camp.Name,
+            ["timeZone"] = camp.TimeZone,
+            ["population"] = camp.Population,
+            ["targetLpd"] = camp.TargetLpd,
+            ["quietHours"] = camp.QuietHours,
+            ["tanks"] = tanks,
+        };
+    }
+
+    public static JsonObject ToJson(TankConfig tank)
+    {
+        ArgumentNullException.ThrowIfNull(tank);
+        var json = new JsonObject
+        {
+            ["id"] = tank.Id,
+            ["name"] = tank.Name,
+        };
+        AddIfPresent(json, "servesPopulation", tank.ServesPopulation);
+        json["shape"] = TankShapeNames.Of(tank.Shape);
+        AddIfPresent(json, "diameterMm", tank.DiameterMm);
+        AddIfPresent(json, "heightMm", tank.HeightMm);
+        AddIfPresent(json, "lengthMm", tank.LengthMm);
+        AddIfPresent(json, "widthMm", tank.WidthMm);
+        if (!tank.Strapping.IsDefaultOrEmpty)
+        {
+            var rows = new JsonArray();
+            foreach (var point in tank.Strapping)
+            {
+                rows.Add(new JsonArray(point.LevelMm, point.Litres));
+            }
+
+            json["strapping"] = rows;
+        }
+
+        var sensor = new JsonObject
+        {
+            ["mountHeightMm"] = tank.Sensor.MountHeightMm,
+            ["blindZoneMm"] = tank.Sensor.BlindZoneMm,
+        };
+        if (tank.Sensor.DevEui is { } devEui)
+        {
+            sensor["devEui"] = devEui;
+        }
+
+        json["sensor"] = sensor;
+        json["thresholds"] = new JsonObject
+        {
+            ["lowPct"] = tank.Thresholds.LowPct,
+            ["criticalPct"] = tank.Thresholds.CriticalPct,
+            ["overflowPct"] = tank.Thresholds.OverflowPct,
+            ["offlineAfterMin"] = tank.Thresholds.OfflineAfterMin,
+            ["rapidDropPctPerHour"] = tank.Thresholds.RapidDropPctPerHour,
+            ["nightDrawPct"] = tank.Thresholds.NightDrawPct,
+        };
+        return json;
+    }
+
+    private static void AddIfPresent(JsonObject json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json[name] = v;
+        }
+    }
+
+    private static void AddIfPresent(JsonObject json, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            json[name] = v;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using CampWater.Registry;
+using CampWater.Status;
+using CampWater.Water;
+
+namespace CampWater.Tanks;
+
+/// <summary>
+/// Everything one tank knows: its configuration, its newest level, the noise filter of its ledger, its
+/// ledger of camp-local days and a bounded history of levels. Mutated only through <see cref="TankModel"/>.
+/// </summary>
+[GenerateSerializer, Alias("campwater.TankRecord")]
+public sealed class TankRecord
+{
+    [Id(0)] public TankConfig? Config { get; set; }
+    [Id(1)] public string? CampId { get; set; }
+    [Id(2)] public string TimeZone { get; set; } = "UTC";
+    [Id(3)] public int DefaultServesPopulation { get; set; }
+    [Id(4)] public LatestReading? Latest { get; set; }
+    [Id(5)] public NoiseFilter Filter { get; set; } = NoiseFilter.Empty;
+
+    /// <summary>Camp-local days, oldest first, at most <see cref="TankModel.DaysKept"/>.</summary>
+    [Id(6)] public List<TankDayRecord> Days { get; set; } = [];
+
+    /// <summary>Levels, oldest first, thinned as they age (see <see cref="TankModel"/>).</summary>
+    [Id(7)] public List<LevelPoint> History { get; set; } = [];
+
+    /// <summary>Timestamps of the last applied readings, to know a redelivered one as a duplicate.</summary>
+    [Id(8)] public List<DateTimeOffset> RecentTs { get; set; } = [];
+
+    [Id(9)] public TankCounters Counters { get; set; } = new();
+
+    /// <summary>When the last physically impossible reading came; null once the sensor has recovered.</summary>
+    [Id(10)] public DateTimeOffset? FaultSince { get; set; }
+
+    /// <summary>Plausible readings in a row since the last impossible one.</summary>
+    [Id(11)] public int PlausibleSinceFault { get; set; }
+
+    [Id(12)] public string? LastFaultReason { get; set; }
+
+    /// <summary>Receipt time of the newest accepted reading (faults included): the sensor is alive.</summary>
+    [Id(13)] public DateTimeOffset? LastHeardAt { get; set; }
+}

@@ -1,0 +1,19 @@
+using CampWater.Registry;
+
+namespace CampWater.Camps;
+
+/// <summary>
+/// What a camp persists: its configuration and the fingerprints of what the registry file last said.
+/// Tank levels and ledgers are the tanks' own; the camp only caches them.
+/// </summary>
+[GenerateSerializer, Alias("campwater.CampRecord")]
+public sealed class CampRecord
+{
+    [Id(0)] public CampConfig? Config { get; set; }
+
+    /// <summary>Fingerprint of the camp's own fields (without tanks) as the registry file last gave them.</summary>
+    [Id(1)] public string? SeededCampDigest { get; set; }
+
+    /// <summary>Fingerprint of each tank as the registry file last gave it.</summary>
+    [Id(2)] public Dictionary<string, string> SeededTankDigests { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,100 @@
+using CampWater.Grains;
+using CampWater.Readings;
+using CampWater.Registry;
+using CampWater.Status;
+using CampWater.Water;
+using Microsoft.Extensions.Logging;
+
+namespace CampWater.Tanks;
+
+/// <summary>
+/// One water tank. Thin on purpose: the maths is <see cref="TankModel"/>; the grain keeps the record,
+/// persists it and tells its camp what changed.
+/// </summary>
+internal sealed partial class TankGrain(
+    [PersistentState("tank", StorageNames.State)] IPersistentState<TankRecord> state,
+    CampClock clock,
+    ILogger<TankGrain> logger) : Grain, ITankGrain
+{
+    private TankGeometry? _geometry;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+
+    private TankRecord Tank => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Refresh();
+        return Task.CompletedTask;
+    }
+
+    public async Task<ApplyOutcome> Apply(TankReading reading)
+    {
+        if (_geometry is null)
+        {
+            // Nobody configured this tank: do not keep an activation around for a stray topic.
+            DeactivateOnIdle();
+            return ApplyOutcome.UnknownTank;
+        }
+
+        var wasFaulty = Tank.FaultSince is not null;
+        var result = TankModel.Apply(Tank, reading, _geometry, _zone);
+        if (result.ChangedState)
+        {
+            await state.WriteStateAsync();
+            await NotifyCamp(result.ChangedDays);
+        }
+
+        if (result.Outcome == ApplyOutcome.SensorFault && !wasFaulty)
+        {
+            LogFault(this.GetPrimaryKeyString(), reading.Ts, result.Detail);
+        }
+
+        return result.Outcome;
+    }
+
+    public Task<TankStatus?> GetStatus() =>
+        Task.FromResult(_geometry is null ? null : CurrentStatus());
+
+    public Task<TankConfig?> GetConfig() => Task.FromResult(Tank.Config);
+
+    public async Task<TankStatus> Configure(TankConfig config, CampContext camp)
+    {
+        Tank.Config = config;
+        Tank.CampId = camp.CampId;
+        Tank.TimeZone = camp.TimeZone;
+        Tank.DefaultServesPopulation = camp.DefaultServesPopulation;
+        Refresh();
+        await state.WriteStateAsync();
+        var status = CurrentStatus();
+        return status;
+    }
+
+    public Task<LevelPoint[]> GetLevels(DateTimeOffset from, DateTimeOffset to, int maxPoints) =>
+        Task.FromResult(TankModel.Levels(Tank, from, to, maxPoints));
+
+    public Task<TankDayRecord[]> GetDays(DateOnly from, DateOnly to) =>
+        Task.FromResult(TankModel.DaysBetween(Tank, from, to));
+
+    private TankStatus CurrentStatus() => TankModel.Status(Tank, _geometry!, _zone, clock.UtcNow, openAlerts: 0);
+
+    private Task NotifyCamp(IReadOnlyList<TankDayRecord> changedDays)
+    {
+        var camp = GrainFactory.GetGrain<ICampGrain>(Tank.CampId!);
+        return camp.TankChanged(CurrentStatus(), [.. changedDays]);
+    }
+
+    private void Refresh()
+    {
+        if (Tank.Config is null)
+        {
+            _geometry = null;
+            return;
+        }
+
+        _geometry = TankGeometry.From(Tank.Config);
+        _zone = CampCalendar.Zone(Tank.TimeZone);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tank {Tank}: sensor fault in the reading of {Ts}: {Reason}")]
+    private partial void LogFault(string tank, DateTimeOffset ts, string? reason);
+}

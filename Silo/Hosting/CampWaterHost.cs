@@ -1,0 +1,81 @@
+using CampWater.Dashboard.Hosting;
+using CampWater.Dashboard.Metrics;
+using CampWater.Silo.Ingestion;
+using CampWater.Silo.Registry;
+using CampWater.Silo.Simulation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CampWater.Silo.Hosting;
+
+/// <summary>
+/// The one composition of a CampWater silo. The embedded default and the production topology differ
+/// only in configuration: storage provider, broker, archive.
+/// </summary>
+public static class CampWaterHost
+{
+    public const string DefaultUrls = "http://localhost:8080";
+
+    /// <summary>Builds the host; throws <see cref="StartupException"/> with a message for a person when the configuration is unusable.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["Urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
+        var options = builder.Configuration.GetSection(CampWaterOptions.Section).Get<CampWaterOptions>() ?? new CampWaterOptions();
+        var problems = OptionsValidation.Problems(options);
+        if (problems.Count > 0)
+        {
+            throw new StartupException("The configuration is invalid:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems));
+        }
+
+        RegistryFile registry;
+        try
+        {
+            registry = RegistryFile.Load(options.Registry, builder.Environment.IsDevelopment());
+        }
+        catch (RegistryFileException e)
+        {
+            throw new StartupException(e.Message);
+        }
+
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(registry);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(CampClock.System);
+
+        builder.UseOrleans(silo => ClusterComposition.Configure(silo, options));
+
+        var readiness = new Readiness();
+        builder.Services.AddSingleton(readiness);
+        builder.Services.AddSingleton<IMetricsSource>(readiness);
+        builder.Services.AddHealthChecks().AddCheck("ingestion", readiness, tags: [DashboardEndpointExtensions.ReadyTag]);
+
+        builder.Services.AddSingleton<IngestionMetrics>();
+        builder.Services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<IngestionMetrics>());
+        builder.Services.AddSingleton<RejectionLog>();
+        if (options.Mqtt.IsEmbedded)
+        {
+            builder.Services.AddHostedService<EmbeddedBroker>();
+        }
+
+        builder.Services.AddHostedService<RegistrySeeder>();
+        builder.Services.AddSingleton<ReadingPipeline>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadingPipeline>());
+        builder.Services.AddHostedService<MqttIngestion>();
+        if (options.Simulation.Enabled ?? builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddHostedService<SensorSimulator>();
+        }
+
+        builder.Services.AddCampWaterDashboard();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapCampWaterDashboard();
+        return app;
+    }
+}

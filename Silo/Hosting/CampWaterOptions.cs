@@ -1,0 +1,95 @@
+namespace CampWater.Silo.Hosting;
+
+/// <summary>The <c>CampWater</c> configuration section (contract §7), bound once at start and validated.</summary>
+public sealed class CampWaterOptions
+{
+    public const string Section = "CampWater";
+
+    /// <summary>The registry file; default <c>camps.json</c>, or the demo file in Development.</summary>
+    public string? Registry { get; set; }
+
+    public SimulationOptions Simulation { get; set; } = new();
+
+    public MqttOptions Mqtt { get; set; } = new();
+
+    public StorageOptions Storage { get; set; } = new();
+
+    public RedisOptions Redis { get; set; } = new();
+
+    public ArchiveOptions Archive { get; set; } = new();
+
+    public ClusterOptions Cluster { get; set; } = new();
+}
+
+public sealed class SimulationOptions
+{
+    /// <summary>Null means: on in Development, off elsewhere.</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>Seconds between two readings of one simulated sensor.</summary>
+    public double IntervalSeconds { get; set; } = 5;
+
+    /// <summary>Seed of the simulation, so that a demo can be replayed.</summary>
+    public int Seed { get; set; } = 42;
+}
+
+public sealed class MqttOptions
+{
+    /// <summary>An external broker; when set, no broker is embedded.</summary>
+    public string? Host { get; set; }
+
+    public int? Port { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool UseTls { get; set; }
+
+    /// <summary>
+    /// The client id of this silo's ingestion session. It must be stable across restarts, so the broker
+    /// keeps the session's readings while the silo is down, and unique per silo.
+    /// </summary>
+    public string ClientId { get; set; } = "campwater-ingest";
+
+    /// <summary>How long the broker keeps this silo's session (and its queued readings) while it is away.</summary>
+    public uint SessionExpirySeconds { get; set; } = 7 * 24 * 3600;
+
+    public EmbeddedBrokerOptions Embedded { get; set; } = new();
+
+    public bool IsEmbedded => string.IsNullOrWhiteSpace(Host);
+}
+
+public sealed class EmbeddedBrokerOptions
+{
+    public int Port { get; set; } = 1883;
+}
+
+public sealed class StorageOptions
+{
+    /// <summary><c>memory</c> or <c>redis</c>.</summary>
+    public string Provider { get; set; } = "memory";
+}
+
+public sealed class RedisOptions
+{
+    public string ConnectionString { get; set; } = "localhost:6379";
+}
+
+public sealed class ArchiveOptions
+{
+    /// <summary><c>none</c> or <c>influxdb</c>.</summary>
+    public string Provider { get; set; } = "none";
+}
+
+/// <summary>Orleans endpoints; defaults suit one silo on one machine.</summary>
+public sealed class ClusterOptions
+{
+    public string ClusterId { get; set; } = "campwater";
+
+    public string ServiceId { get; set; } = "campwater";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+}

@@ -1,0 +1,169 @@
+using System.Security.Authentication;
+using CampWater.Silo.Hosting;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace CampWater.Silo.Ingestion;
+
+/// <summary>
+/// The ingestion client: a persistent MQTT session (clean start off, a session expiry) subscribed to
+/// the readings topics with QoS 1. It reconnects for as long as the host runs, and acknowledges a
+/// reading only once its tank has taken it.
+/// </summary>
+public sealed partial class MqttIngestion(
+    IOptions<CampWaterOptions> options,
+    ReadingPipeline pipeline,
+    IngestionMetrics metrics,
+    RejectionLog rejections,
+    Readiness readiness,
+    TimeProvider clock,
+    ILogger<MqttIngestion> logger) : BackgroundService
+{
+    public const string NativeTopicFilter = "campwater/+/tanks/+/level";
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var mqtt = options.Value.Mqtt;
+        using var client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += e => OnMessage(e, stoppingToken);
+        client.DisconnectedAsync += e =>
+        {
+            readiness.BrokerConnected = false;
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                LogDisconnected(e.Reason.ToString());
+            }
+
+            return Task.CompletedTask;
+        };
+
+        var clientOptions = BuildOptions(mqtt);
+        var backoff = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    var result = await client.ConnectAsync(clientOptions, stoppingToken);
+                    if (result.ResultCode != MqttClientConnectResultCode.Success)
+                    {
+                        throw new MqttConnectRefusedException(result.ResultCode.ToString());
+                    }
+
+                    // Subscribing again is harmless when the broker kept the session, and needed when it did not.
+                    await client.SubscribeAsync(
+                        new MqttClientSubscribeOptionsBuilder().WithTopicFilter(NativeTopicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+                        stoppingToken);
+                    readiness.BrokerConnected = true;
+                    backoff = TimeSpan.FromMilliseconds(250);
+                    LogConnected(Describe(mqtt), result.IsSessionPresent);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                readiness.BrokerConnected = false;
+                LogConnectFailed(Describe(mqtt), e.Message, backoff.TotalSeconds);
+                try
+                {
+                    await Task.Delay(backoff, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+            }
+        }
+
+        readiness.BrokerConnected = false;
+        if (client.IsConnected)
+        {
+            // A normal disconnect keeps the session: the broker queues what arrives until the next start.
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
+        }
+    }
+
+    private async Task OnMessage(MqttApplicationMessageReceivedEventArgs e, CancellationToken stoppingToken)
+    {
+        var receivedAt = clock.GetUtcNow();
+        metrics.Received();
+        var message = e.ApplicationMessage;
+        if (!NativeTopic.TryParse(message.Topic, out var campId, out var tankId))
+        {
+            Reject(message.Topic, RejectReason.UnknownTank, "the topic does not name a camp and tank by their ids");
+            return;
+        }
+
+        var parsed = NativePayloadParser.Parse(message.Payload, receivedAt);
+        if (!parsed.IsAccepted)
+        {
+            Reject($"{campId}/{tankId}", parsed.Reason!.Value, parsed.Detail);
+            return;
+        }
+
+        if (message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce)
+        {
+            await pipeline.EnqueueAsync(campId, tankId, parsed.Reading!, null, stoppingToken);
+            return;
+        }
+
+        e.AutoAcknowledge = false;
+        await pipeline.EnqueueAsync(campId, tankId, parsed.Reading!, e.AcknowledgeAsync, stoppingToken);
+    }
+
+    private void Reject(string source, RejectReason reason, string? detail)
+    {
+        metrics.Rejected(reason);
+        rejections.Write(source, RejectReasons.Name(reason), detail);
+    }
+
+    internal static MqttClientOptions BuildOptions(MqttOptions mqtt)
+    {
+        var builder = new MqttClientOptionsBuilder()
+            .WithClientId(mqtt.ClientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(mqtt.SessionExpirySeconds)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        builder = mqtt.IsEmbedded
+            ? builder.WithTcpServer("127.0.0.1", mqtt.Embedded.Port)
+            : builder.WithTcpServer(mqtt.Host, mqtt.Port ?? (mqtt.UseTls ? 8883 : 1883));
+        if (!string.IsNullOrEmpty(mqtt.Username))
+        {
+            builder = builder.WithCredentials(mqtt.Username, mqtt.Password);
+        }
+
+        if (mqtt.UseTls)
+        {
+            builder = builder.WithTlsOptions(o => o.UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13));
+        }
+
+        return builder.Build();
+    }
+
+    private static string Describe(MqttOptions mqtt) =>
+        mqtt.IsEmbedded ? $"embedded broker on port {mqtt.Embedded.Port}" : $"{mqtt.Host}:{mqtt.Port ?? (mqtt.UseTls ? 8883 : 1883)}";
+
+    private sealed class MqttConnectRefusedException(string reason) : Exception($"the broker refused the connection: {reason}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion connected to {Broker} (session kept by the broker: {SessionPresent})")]
+    private partial void LogConnected(string broker, bool sessionPresent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion lost the broker: {Reason}; reconnecting")]
+    private partial void LogDisconnected(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion cannot reach {Broker}: {Error}; next try in {Seconds} s")]
+    private partial void LogConnectFailed(string broker, string error, double seconds);
+}

@@ -1,0 +1,82 @@
+using CampWater.Registry;
+using CampWater.Water;
+
+namespace CampWater.Silo.Simulation;
+
+/// <summary>
+/// A tank as a demo or a trainer sees it: people draw water by the hour of the camp-local day (queues
+/// at dawn and dusk, quiet at night), a truck or pump refills it when it runs low, and its sensor reads
+/// with a few millimetres of noise. Deterministic for a given seed.
+/// </summary>
+public sealed class SimulatedTank
+{
+    /// <summary>Share of a day's draw in each camp-local hour; sums to 24 so the mean hour is 1.</summary>
+    private static readonly double[] HourlyDemand =
+    [
+        0.05, 0.05, 0.05, 0.05, 0.3, 1.2, 2.2, 2.2, 1.8, 1.1, 0.9, 0.9,
+        1.0, 1.0, 0.9, 0.9, 1.2, 1.9, 2.0, 1.6, 1.0, 0.6, 0.5, 0.5,
+    ];
+
+    private const double LitresPerPersonPerDay = 19;
+    private const double RefillBelowPct = 28;
+    private const double RefillUntilPct = 92;
+    private const double NoiseMm = 3;
+
+    private readonly TankConfig _config;
+    private readonly TankGeometry _geometry;
+    private readonly TimeZoneInfo _zone;
+    private readonly int _serves;
+    private readonly Random _random;
+    private double _levelMm;
+    private bool _refilling;
+    private double _batteryPct;
+
+    public SimulatedTank(string campId, TankConfig config, string timeZone, int servesPopulation, int seed)
+    {
+        CampId = campId;
+        _config = config;
+        _geometry = TankGeometry.From(config);
+        _zone = CampCalendar.Zone(timeZone);
+        _serves = servesPopulation;
+        _random = new Random(seed);
+        _levelMm = _geometry.FullHeightMm * (0.4 + 0.5 * _random.NextDouble());
+        _batteryPct = 70 + 29 * _random.NextDouble();
+        SeqNo = 0;
+    }
+
+    public string CampId { get; }
+
+    public string TankId => _config.Id;
+
+    public long SeqNo { get; private set; }
+
+    public double LevelMm => _levelMm;
+
+    /// <summary>Moves the tank on by <paramref name="elapsed"/> ending at <paramref name="now"/>, and reads the sensor.</summary>
+    public SimulatedReading Step(DateTimeOffset now, TimeSpan elapsed)
+    {
+        var hour = TimeZoneInfo.ConvertTime(now, _zone).Hour;
+        var drawLph = _serves * LitresPerPersonPerDay / 24 * HourlyDemand[hour];
+        var volume = _geometry.VolumeAt(_levelMm);
+        var pct = _levelMm / _geometry.FullHeightMm * 100;
+        if (pct < RefillBelowPct)
+        {
+            _refilling = true;
+        }
+        else if (pct > RefillUntilPct)
+        {
+            _refilling = false;
+        }
+
+        // A water truck empties about half a tank an hour into it.
+        var refillLph = _refilling ? _geometry.CapacityL * 0.5 : 0;
+        volume = Math.Clamp(volume + (refillLph - drawLph) * elapsed.TotalHours, 0, _geometry.CapacityL);
+        _levelMm = _geometry.LevelAt(volume);
+        _batteryPct = Math.Max(5, _batteryPct - elapsed.TotalDays * 0.3);
+
+        var noise = (_random.NextDouble() * 2 - 1) * NoiseMm;
+        var distance = Math.Max(_config.Sensor.BlindZoneMm + 1, _config.Sensor.MountHeightMm - _levelMm + noise);
+        SeqNo++;
+        return new SimulatedReading(now, Math.Round(distance), Math.Round(_batteryPct), -85 - _random.Next(0, 30), SeqNo);
+    }
+}
