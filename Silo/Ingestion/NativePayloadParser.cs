@@ -198,8 +198,8 @@ public static class NativePayloadParser
             return WrongType(field, "must be a number");
         }
 
-        // TryGetDouble refuses a number that overflows a double (1e400) rather than making it infinite.
-        return reader.TryGetDouble(out value) ? null : NotFinite(field);
+        // A number beyond the range of a double (1e400) reads as infinity.
+        return reader.TryGetDouble(out value) && double.IsFinite(value) ? null : NotFinite(field);
     }
 
     private static PayloadParseResult? ReadOptionalNumber(ref Utf8JsonReader reader, Field field, ref double? target)
@@ -222,7 +222,9 @@ public static class NativePayloadParser
             return null;
         }
 
-        return reader.TryGetDouble(out _) ? WrongType(Field.Seq, "must be a whole number") : NotFinite(Field.Seq);
+        return reader.TryGetDouble(out var number) && double.IsFinite(number)
+            ? WrongType(Field.Seq, "must be a whole number")
+            : NotFinite(Field.Seq);
     }
 
     private static PayloadParseResult? ReadTs(ref Utf8JsonReader reader, out DateTimeOffset ts)
@@ -251,7 +253,9 @@ public static class NativePayloadParser
                     return null;
                 }
 
-                return reader.TryGetDouble(out _) ? WrongType(Field.Ts, "must be whole Unix milliseconds") : NotFinite(Field.Ts);
+                return reader.TryGetDouble(out var number) && double.IsFinite(number)
+                    ? WrongType(Field.Ts, "must be whole Unix milliseconds")
+                    : NotFinite(Field.Ts);
 
             default:
                 return WrongType(Field.Ts, "must be an ISO-8601 time with an offset or Unix milliseconds");

@@ -49,4 +49,27 @@ public sealed class DotnetHostProcessTests
         Assert.Equal(0, host.ExitCode);
         Assert.Contains("Application is shutting down", host.Output);
     }
+
+    [Fact]
+    public async Task A_host_that_never_gets_ready_is_killed_after_its_start_timeout_with_its_output_in_the_message()
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        var started = DateTimeOffset.UtcNow;
+
+        var exception = await Assert.ThrowsAsync<TimeoutException>(() => DotnetHostProcess.StartAsync(
+            new DotnetHostOptions
+            {
+                DllPath = SampleHostDll,
+                Arguments = [$"--Urls={url}"],
+                ReadyUrl = $"{url}/no-such-page",
+                StartTimeout = TimeSpan.FromSeconds(5),
+            },
+            Cancellation));
+
+        Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(40));
+        Assert.Contains($"GET {url}/no-such-page answered 200", exception.Message);
+        Assert.Contains("--- output of CampWater.SampleHost", exception.Message);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync($"{url}/health/ready", Cancellation));
+    }
 }

@@ -43,6 +43,17 @@ public sealed class ServerProcessTests
     }
 
     [Fact]
+    public void A_missing_server_program_fails_naming_its_Debian_package_and_tests_run_sh()
+    {
+        var exception = Assert.Throws<ServerBinaryNotFoundException>(
+            () => ExecutableLocator.Find("campwater-no-such-server", "campwater-no-such-package"));
+
+        Assert.Contains("'campwater-no-such-server'", exception.Message);
+        Assert.Contains("apt-get install campwater-no-such-package", exception.Message);
+        Assert.Contains("tests/run.sh", exception.Message);
+    }
+
+    [Fact]
     public void The_silo_dll_is_looked_for_in_the_build_output_of_the_tests_own_configuration()
     {
         var expected = Path.Combine(RepoPaths.Root, "Silo", "bin", RepoPaths.Configuration, "net10.0", "CampWater.Silo.dll");

@@ -110,6 +110,7 @@ public sealed class CampRuleTests
     [InlineData("Mars/Olympus_Mons")]
     [InlineData("Damascus")]
     [InlineData("asia/damascus")]
+    [InlineData("utc")]
     [InlineData("W. Europe Standard Time")]
     [InlineData("../../etc/passwd")]
     [InlineData("")]

@@ -3,6 +3,7 @@
 //
 // Routes: #/ overview; #/camps/{campId} a camp. A view is a module with
 // mount(root, params, app) -> { unmount() }; add a route here to add a page.
+// The banner under the header is js/banner.js.
 
 import * as live from './live.js';
 import { age, clock } from './format.js';
@@ -111,8 +112,12 @@ function showStatus() {
   setAttr(retryButton, 'hidden', status.state !== 'offline');
   showStaleNotice();
   // While offline, count down to the next try every second.
-  if (status.state === 'offline' && !countdown) countdown = setInterval(showStatus, 1_000);
-  if (status.state !== 'offline' && countdown) countdown = clearInterval(countdown) ?? 0;
+  if (status.state === 'offline' && !countdown) {
+    countdown = setInterval(showStatus, 1_000);
+  } else if (status.state !== 'offline' && countdown) {
+    clearInterval(countdown);
+    countdown = 0;
+  }
 }
 
 // Never a silently stale screen: while the hub is down, say so and say how old the figures are.
@@ -120,7 +125,6 @@ const notice = document.getElementById('stale-notice');
 function showStaleNotice() {
   const status = live.currentStatus();
   const down = status.state !== 'live' && lastFetchAt > 0;
-  document.body.classList.toggle('is-stale', down);
   setAttr(notice, 'hidden', !down);
   if (!down) return;
   const asOf = Math.max(lastFetchAt, status.lastLiveAt ?? 0);
@@ -128,14 +132,6 @@ function showStaleNotice() {
   const what = status.state === 'offline' ? 'Not live — offline.' : 'Not live — reconnecting…';
   setText(notice.querySelector('.notice-title'), what);
   setText(notice.querySelector('.notice-detail'), `Figures are from ${clock(asOf)} (${age(iso)}).`);
-}
-
-/** Shows a banner under the header (for example "Open access — sign-in is off"); null hides it. */
-export function setBanner(text, kind = 'info') {
-  const banner = document.getElementById('banner');
-  setText(banner, text ?? '');
-  setAttr(banner, 'data-kind', kind);
-  setAttr(banner, 'hidden', !text);
 }
 
 // Ages are relative to now, so they are refreshed on the client; the server is not asked.

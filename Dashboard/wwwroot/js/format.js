@@ -26,7 +26,7 @@ export function number(v, maxDigits = 0) {
 }
 
 /** One decimal below 10, none above: 7.5 h, 31 h, 9.4 l/p/d, 18 l/p/d. */
-const adaptive = (v) => number(v, Math.abs(v) < 10 ? 1 : 0);
+export const adaptive = (v) => (isNumber(v) ? number(v, Math.abs(v) < 10 ? 1 : 0) : NONE);
 
 export const percent = (v) => (isNumber(v) ? `${number(v)}%` : NONE);
 

@@ -168,8 +168,8 @@ internal readonly struct JsonFields(JsonElement element, ProblemScope scope, Pro
             return false;
         }
 
-        // TryGetDouble refuses what overflows a double (1e400) rather than returning infinity.
-        if (!property.TryGetDouble(out var number))
+        // A number beyond the range of a double (1e400) reads as infinity.
+        if (!property.TryGetDouble(out var number) || !double.IsFinite(number))
         {
             Problem(name, "must be a finite number");
             return false;

@@ -258,8 +258,11 @@ public static class RegistryReader
 
         try
         {
-            // On Linux a Windows zone name is also found, by conversion; the contract asks for IANA names.
-            return TimeZoneInfo.FindSystemTimeZoneById(id).HasIanaId;
+            // On Linux a Windows zone name is also found, by conversion; the contract asks for IANA names. The
+            // exact spelling is required because the lookup of a zone already cached ignores case and a first
+            // lookup does not: "asia/damascus" would otherwise be valid or not depending on what ran before.
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return zone.HasIanaId && string.Equals(zone.Id, id, StringComparison.Ordinal);
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException
                                       or IOException or UnauthorizedAccessException or System.Security.SecurityException)

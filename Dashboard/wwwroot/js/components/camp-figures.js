@@ -2,7 +2,7 @@
 // target, coverage, autonomy and open alerts. Used by the overview cards and the camp page.
 
 import { levelFraction, setAttr, setStyle, setText, slots, template } from '../dom.js';
-import { NONE, days, isNumber, litres, litresInWords, lpd, percent, volumeOf } from '../format.js';
+import { NONE, adaptive, days, isNumber, litres, litresInWords, lpd, percent, volumeOf } from '../format.js';
 
 const make = template(`
 <div class="camp-figures">
@@ -68,7 +68,8 @@ export function createCampFigures() {
         : 'Camp level unknown');
 
       setText(s.drawn, litres(camp.today?.drawnL));
-      setText(s.lpdToday, lpd(camp.today?.lpd));
+      // "5.8 of 20 l/p/d": today so far against the camp's target.
+      setText(s.lpdToday, isNumber(camp.targetLpd) ? adaptive(camp.today?.lpd) : lpd(camp.today?.lpd));
       setText(s.target, isNumber(camp.targetLpd) ? `of ${lpd(camp.targetLpd)}` : '');
       setText(s.lpdYesterday, lpd(camp.yesterday?.lpd));
       const met = camp.yesterday?.met;

@@ -23,7 +23,7 @@ export function showLevel(el, levelPct, words) {
   setAttr(el, 'aria-label', words);
 }
 
-/** "Level 63 percent" for screen readers; the stale reading of an offline tank is said to be one. */
+/** "Level 63 percent" for screen readers; for an offline or faulty tank, "…, last known". */
 export function levelWords(levelPct, state) {
   if (typeof levelPct !== 'number') return 'Level unknown';
   const words = `Level ${percent(levelPct).replace('%', ' percent')}`;

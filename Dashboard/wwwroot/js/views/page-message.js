@@ -32,7 +32,8 @@ export function pageMessage(container) {
     info: (text, detail) => show('info', text, detail),
     /** A failed fetch; it is retried by itself, and the button retries at once. */
     error(title, err, retry) {
-      const why = err?.message ?? String(err);
+      const sentence = (text) => (/[.!?]$/.test(text) ? text : `${text}.`);
+      const why = [err?.message ?? String(err), err?.detail].filter(Boolean).map(sentence).join(' ');
       show('error', title, `${why} Trying again by itself.`, retry && { label: 'Retry now', run: retry });
     },
     clear: () => container.replaceChildren(),
