@@ -8,14 +8,18 @@ namespace CampWater.Silo.Ingestion;
 /// <summary>
 /// Reads the native reading payload of contract §2. Every sensor message passes through here, so a valid
 /// reading allocates nothing but its <see cref="TankReading"/>: one forward pass of a
-/// <see cref="Utf8JsonReader"/>, property names compared as UTF-8, no strings and no exceptions. Anything
-/// wrong is a rejection with a reason to count and a short detail to log, never an exception.
+/// <see cref="Utf8JsonReader"/> over the bytes, property names compared as UTF-8, no strings. Anything wrong
+/// is a rejection with a reason to count and a short detail to log; no exception leaves this class.
 /// </summary>
 public static class NativePayloadParser
 {
     public const int MaxPayloadBytes = 4096;
 
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
+
+    // Unix milliseconds of 0001-01-01 and 9999-12-31T23:59:59.999, the range of a DateTimeOffset.
+    private const long MinUnixMs = -62_135_596_800_000;
+    private const long MaxUnixMs = 253_402_300_799_999;
 
     // What may stand between the last good token and a value: a NaN or Infinity there is a non-finite
     // number that the JSON grammar has no room for, not a broken document.
@@ -63,11 +67,11 @@ public static class NativePayloadParser
             return Oversize(utf8Json.Length);
         }
 
-        var reader = new Utf8JsonReader(utf8Json);
-        var result = Read(ref reader, receivedAt, out var valueStart, out var field);
-        return valueStart >= 0 && IsNonFiniteLiteral(utf8Json.Slice(valueStart))
-            ? NotFinite(field)
-            : result;
+        // A Utf8JsonReader over several segments copies each token that straddles two of them to the heap;
+        // a payload is small enough to join on the stack instead, and then it is read like any other.
+        Span<byte> joined = stackalloc byte[(int)utf8Json.Length];
+        utf8Json.CopyTo(joined);
+        return Parse(joined, receivedAt);
     }
 
     /// <summary>
@@ -262,21 +266,14 @@ public static class NativePayloadParser
         }
     }
 
-    private const long MinUnixMs = -62_135_596_800_000;
-    private const long MaxUnixMs = 253_402_300_799_999;
-
     private static bool HasOffset(ref Utf8JsonReader reader)
     {
+        // The reader always reads one span here, so the value is a span; only an escaped one needs copying.
         Span<byte> buffer = stackalloc byte[64];
-        scoped ReadOnlySpan<byte> text;
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        scoped ReadOnlySpan<byte> text = reader.ValueSpan;
+        if (reader.ValueIsEscaped)
         {
-            text = reader.ValueSpan;
-        }
-        else
-        {
-            var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-            if (length > buffer.Length)
+            if (text.Length > buffer.Length)
             {
                 return false;
             }
@@ -287,15 +284,6 @@ public static class NativePayloadParser
         // The offset is whatever follows the time of day: 'Z', or a sign; the date's own '-' come before the 'T'.
         var timeOfDay = text.IndexOfAny((byte)'T', (byte)'t');
         return timeOfDay >= 0 && text[(timeOfDay + 1)..].IndexOfAny("Zz+-"u8) >= 0;
-    }
-
-    private static bool IsNonFiniteLiteral(ReadOnlySequence<byte> rest)
-    {
-        var reader = new SequenceReader<byte>(rest);
-        reader.AdvancePastAny(Separators);
-        Span<byte> head = stackalloc byte[16];
-        head = head[..(int)Math.Min(head.Length, reader.Remaining)];
-        return reader.TryCopyTo(head) && IsNonFiniteLiteral(head);
     }
 
     private static bool IsNonFiniteLiteral(ReadOnlySpan<byte> value) =>
