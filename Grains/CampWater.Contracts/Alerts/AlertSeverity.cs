@@ -1,0 +1,8 @@
+namespace CampWater.Alerts;
+
+public enum AlertSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}
