@@ -22,6 +22,7 @@ public sealed partial class EmbeddedBroker(IOptions<CampWaterOptions> options, I
             .WithMaxPendingMessagesPerClient(100_000)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        _server.ValidatingConnectionAsync += AssignMissingClientId;
         try
         {
             await _server.StartAsync();
@@ -33,6 +34,21 @@ public sealed partial class EmbeddedBroker(IOptions<CampWaterOptions> options, I
         }
 
         LogStarted(port);
+    }
+
+    /// <summary>
+    /// MQTT lets a client with a clean session leave its id to the broker (mosquitto_pub does); give it
+    /// one, as mosquitto would, instead of refusing the connection.
+    /// </summary>
+    private static Task AssignMissingClientId(ValidatingConnectionEventArgs e)
+    {
+        if (string.IsNullOrEmpty(e.ClientId) && e.CleanSession != false)
+        {
+            e.AssignedClientIdentifier = "auto-" + Guid.NewGuid().ToString("N");
+            e.ReasonCode = MQTTnet.Protocol.MqttConnectReasonCode.Success;
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
