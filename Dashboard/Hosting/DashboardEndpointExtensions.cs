@@ -31,6 +31,7 @@ public static class DashboardEndpointExtensions
         });
 
         app.MapCampEndpoints();
+        app.MapAlertEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });

@@ -1,3 +1,4 @@
+using CampWater.Alerts;
 using CampWater.Dashboard.Api;
 using CampWater.Grains;
 using CampWater.Status;
@@ -90,6 +91,9 @@ public sealed partial class LiveFeed(
 
         return SendTank(status);
     }
+
+    public Task AlertChanged(Alert alert) =>
+        hub.Clients.Groups(GroupOf(alert.CampId), GroupOf(AllCamps)).SendAsync("alertChanged", alert);
 
     public Task CampUpdated(CampSummary summary) =>
         hub.Clients.Groups(GroupOf(summary.CampId), GroupOf(AllCamps)).SendAsync("campUpdated", summary);

@@ -1,6 +1,8 @@
+using CampWater.Alerts;
 using CampWater.Dashboard.Hosting;
 using CampWater.Dashboard.Metrics;
 using CampWater.Silo.Ingestion;
+using CampWater.Silo.Outbox;
 using CampWater.Silo.Registry;
 using CampWater.Silo.Simulation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,6 +64,10 @@ public static class CampWaterHost
             builder.Services.AddHostedService<EmbeddedBroker>();
         }
 
+        builder.Services.AddSingleton<MqttOutbox>();
+        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<MqttOutbox>());
+        builder.Services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<MqttOutbox>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MqttOutbox>());
         builder.Services.AddHostedService<RegistrySeeder>();
         builder.Services.AddSingleton<ReadingPipeline>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadingPipeline>());

@@ -13,6 +13,7 @@ internal static class ClusterComposition
             case "memory":
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
                 silo.AddMemoryGrainStorage(StorageNames.State);
+                silo.UseInMemoryReminderService();
                 break;
             default:
                 throw new StartupException($"CampWater:Storage:Provider '{options.Storage.Provider}' is not available in this build.");

@@ -1,3 +1,4 @@
+using CampWater.Alerts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -11,14 +12,21 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>Collects what the grains send out instead of publishing it.</summary>
+    public RecordingOutbox Outbox { get; } = new();
+
     public IGrainFactory Grains => Cluster.Client;
 
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder();
         var clock = new CampClock(Time);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.State));
-        builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton(clock));
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.State).UseInMemoryReminderService());
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Services.AddSingleton(clock);
+            host.Services.AddSingleton<IOutbox>(Outbox);
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -1,3 +1,4 @@
+using CampWater.Alerts;
 using CampWater.Registry;
 using CampWater.Status;
 
@@ -35,9 +36,19 @@ public interface ICampGrain : IGrainWithStringKey
     [Alias("ConfigureTank")]
     Task<TankStatus> ConfigureTank(TankConfig tank);
 
-    /// <summary>A tank reports its new status and the ledger days that changed.</summary>
+    /// <summary>A tank reports its new status, the ledger days that changed and its alert rules' verdicts.</summary>
     [Alias("TankChanged"), OneWay]
-    Task TankChanged(TankStatus status, TankDayRecord[] changedDays);
+    Task TankChanged(TankStatus status, TankDayRecord[] changedDays, AlertSignal[] signals);
+
+    /// <summary>Alerts of the camp and its tanks, newest first.</summary>
+    [Alias("GetAlerts"), ReadOnly]
+    Task<Alert[]> GetAlerts(AlertFilter filter);
+
+    [Alias("GetAlert"), ReadOnly]
+    Task<Alert?> GetAlert(string alertId);
+
+    [Alias("ActOnAlert")]
+    Task<AlertActionOutcome> ActOnAlert(string alertId, AlertAction action);
 
     [Alias("GetCoverage"), ReadOnly]
     Task<DailyCoverage[]> GetCoverage(DateOnly from, DateOnly to);

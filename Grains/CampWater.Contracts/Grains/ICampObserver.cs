@@ -1,3 +1,4 @@
+using CampWater.Alerts;
 using CampWater.Status;
 
 namespace CampWater.Grains;
@@ -11,4 +12,7 @@ public interface ICampObserver : IGrainObserver
 
     [Alias("CampUpdated"), OneWay]
     Task CampUpdated(CampSummary summary);
+
+    [Alias("AlertChanged"), OneWay]
+    Task AlertChanged(Alert alert);
 }

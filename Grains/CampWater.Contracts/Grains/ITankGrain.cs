@@ -1,3 +1,4 @@
+using CampWater.Alerts;
 using CampWater.Readings;
 using CampWater.Registry;
 using CampWater.Status;
@@ -24,6 +25,14 @@ public interface ITankGrain : IGrainWithStringKey
 
     [Alias("GetLevels"), ReadOnly]
     Task<LevelPoint[]> GetLevels(DateTimeOffset from, DateTimeOffset to, int maxPoints);
+
+    /// <summary>After a manual resolve: forget that the condition holds, so it raises a new alert when it holds again.</summary>
+    [Alias("ResetAlert")]
+    Task ResetAlert(AlertKind kind);
+
+    /// <summary>The camp, which owns alerts, tells the tank how many of its alerts are open.</summary>
+    [Alias("SetOpenAlerts"), OneWay]
+    Task SetOpenAlerts(int openAlerts);
 
     [Alias("GetDays"), ReadOnly]
     Task<TankDayRecord[]> GetDays(DateOnly from, DateOnly to);

@@ -101,11 +101,10 @@ public static class TankModel
         Remember(tank.RecentTs, reading.Ts);
         AddToHistory(tank.History, new LevelPoint(reading.Ts, level.LevelMm, level.VolumeL));
         tank.Counters.Applied++;
-        return new(ApplyOutcome.Applied, changed);
+        return new(ApplyOutcome.Applied, changed, null, step.DrawnL);
     }
 
-    public static TankStatus Status(
-        TankRecord tank, TankGeometry geometry, TimeZoneInfo zone, DateTimeOffset now, int openAlerts)
+    public static TankStatus Status(TankRecord tank, TankGeometry geometry, TimeZoneInfo zone, DateTimeOffset now)
     {
         var config = tank.Config ?? throw new InvalidOperationException("A tank without configuration has no status.");
         var latest = tank.Latest;
@@ -126,7 +125,7 @@ public static class TankModel
             latest is null ? null : RoundOrNull(FlowEstimator.HoursToEmpty(latest.VolumeL, flow), 2),
             new TankDayTotals(today, Math.Round(todayRecord?.DrawnL ?? 0, 1), Math.Round(todayRecord?.DeliveredL ?? 0, 1)),
             latest?.BatteryPct,
-            openAlerts);
+            tank.OpenAlerts);
     }
 
     /// <summary>
@@ -205,6 +204,13 @@ public static class TankModel
         }
 
         return result;
+    }
+
+    /// <summary>Net fall over the last ten minutes as a percentage of capacity per hour (positive while falling).</summary>
+    public static double? FallPctPerHour(TankRecord tank, TankGeometry geometry)
+    {
+        var flow = FlowEstimator.NetFlowLph(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tank.History), TimeSpan.FromMinutes(10));
+        return flow is null || geometry.CapacityL <= 0 ? null : -flow.Value / geometry.CapacityL * 100;
     }
 
     public static TankDayRecord[] DaysBetween(TankRecord tank, DateOnly from, DateOnly to) =>

@@ -1,3 +1,4 @@
+using CampWater.Alerts;
 using CampWater.Registry;
 using CampWater.Status;
 using CampWater.Water;
@@ -39,4 +40,15 @@ public sealed class TankRecord
 
     /// <summary>Receipt time of the newest accepted reading (faults included): the sensor is alive.</summary>
     [Id(13)] public DateTimeOffset? LastHeardAt { get; set; }
+
+    [Id(14)] public string QuietHours { get; set; } = CampConfig.DefaultQuietHours;
+
+    /// <summary>What the tank's alert rules remember between readings.</summary>
+    [Id(15)] public TankAlertMemory AlertMemory { get; set; } = new();
+
+    /// <summary>Whether a sensor-fault alert was raised and not yet cleared or reset.</summary>
+    [Id(16)] public bool FaultAlertRaised { get; set; }
+
+    /// <summary>Open alerts of this tank, as its camp (which owns alerts) last said.</summary>
+    [Id(17)] public int OpenAlerts { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CampWater.Alerts;
 using CampWater.Grains;
 using CampWater.Registry;
 using CampWater.Status;
@@ -12,12 +13,24 @@ namespace CampWater.Camps;
 /// One camp: owns its configuration and list of tanks, rolls up their levels and ledgers, and feeds
 /// live listeners. Tank statuses and recent ledger days are cached here, refreshed by the tanks.
 /// </summary>
-internal sealed partial class CampGrain : Grain, ICampGrain
+internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
 {
     /// <summary>Ledger days cached per tank: yesterday, and the seven complete days of autonomy.</summary>
     private const int CachedDays = 9;
 
     private static readonly TimeSpan SummaryPushPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the camp looks at the wall clock: silent sensors, escalations, ended days.</summary>
+    private static readonly TimeSpan WatchPeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A reminder outlives the activation and the silo: it brings the camp back so that a tank that
+    /// went silent is flagged even when nothing else calls.
+    /// </summary>
+    private const string WatchReminder = "watch";
+
+    private readonly IOutbox _outbox;
+    private DateTimeOffset _lastPrune;
 
     private readonly IPersistentState<CampRecord> _state;
     private readonly CampClock _clock;
@@ -31,8 +44,10 @@ internal sealed partial class CampGrain : Grain, ICampGrain
     public CampGrain(
         [PersistentState("camp", StorageNames.State)] IPersistentState<CampRecord> state,
         CampClock clock,
+        IOutbox outbox,
         ILogger<CampGrain> logger)
     {
+        _outbox = outbox;
         _state = state;
         _clock = clock;
         _logger = logger;
@@ -50,7 +65,14 @@ internal sealed partial class CampGrain : Grain, ICampGrain
         }
 
         this.RegisterGrainTimer(PushSummary, new GrainTimerCreationOptions(SummaryPushPeriod, SummaryPushPeriod) { Interleave = true });
+        this.RegisterGrainTimer(Watch, new GrainTimerCreationOptions(WatchPeriod, WatchPeriod));
+        if (Config is not null)
+        {
+            await this.RegisterOrUpdateReminder(WatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
     }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Watch();
 
     public Task<CampConfig?> GetConfig() => Task.FromResult(Config);
 
@@ -129,13 +151,26 @@ internal sealed partial class CampGrain : Grain, ICampGrain
         return _statuses[tank.Id];
     }
 
-    public Task TankChanged(TankStatus status, TankDayRecord[] changedDays)
+    public async Task TankChanged(TankStatus status, TankDayRecord[] changedDays, AlertSignal[] signals)
     {
         if (Config is null || !Config.Tanks.Any(t => t.Id == status.TankId))
         {
-            return Task.CompletedTask;
+            return;
         }
 
+        var book = _state.State.Alerts;
+        var changes = new List<(Alert Alert, bool Raised)>();
+        if (status.LastReadingAt is { } heard && book.Open(status.TankId, AlertKind.SensorOffline) is not null)
+        {
+            Record(changes, status.TankId, TankAlertRules.Online(heard));
+        }
+
+        foreach (var signal in signals)
+        {
+            Record(changes, status.TankId, signal);
+        }
+
+        status = status with { OpenAlerts = book.OpenCount(status.TankId) };
         _statuses[status.TankId] = status;
         if (changedDays.Length > 0)
         {
@@ -143,8 +178,67 @@ internal sealed partial class CampGrain : Grain, ICampGrain
         }
 
         _summaryDirty = true;
-        _observers.Notify(o => o.TankUpdated(status));
-        return Task.CompletedTask;
+        await _observers.Notify(o => o.TankUpdated(status));
+        _outbox.TankStatusChanged(status);
+        await Publish(changes);
+    }
+
+    public Task<Alert[]> GetAlerts(AlertFilter filter)
+    {
+        var alerts = _state.State.Alerts.All
+            .Where(a => filter.State switch
+            {
+                AlertStateFilter.Open => a.IsOpen,
+                AlertStateFilter.Resolved => !a.IsOpen,
+                _ => true,
+            })
+            .Where(a => filter.Since is null || a.RaisedAt >= filter.Since || (a.ResolvedAt ?? a.AcknowledgedAt ?? a.RaisedAt) >= filter.Since)
+            .OrderByDescending(a => a.RaisedAt)
+            .ToArray();
+        return Task.FromResult(alerts);
+    }
+
+    public Task<Alert?> GetAlert(string alertId) => Task.FromResult(_state.State.Alerts.Find(alertId));
+
+    public async Task<AlertActionOutcome> ActOnAlert(string alertId, AlertAction action)
+    {
+        var book = _state.State.Alerts;
+        var now = _clock.UtcNow;
+        AlertActionResult result;
+        try
+        {
+            result = action.Kind switch
+            {
+                AlertActionKind.Acknowledge => book.Acknowledge(alertId, action.By, action.Text, now),
+                AlertActionKind.Assign => book.Assign(alertId, action.Text ?? string.Empty, action.By, now),
+                AlertActionKind.Comment => book.Comment(alertId, action.By, action.Text ?? string.Empty, now),
+                _ => book.Resolve(alertId, action.By, action.Text, now),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            return new AlertActionOutcome(null, 400, e.Message);
+        }
+
+        if (result.Error == AlertActionError.NotFound)
+        {
+            return new AlertActionOutcome(null, 404, result.Message);
+        }
+
+        if (result.Error == AlertActionError.Conflict)
+        {
+            return new AlertActionOutcome(result.Alert, 409, result.Message);
+        }
+
+        var alert = result.Alert!;
+        if (action.Kind == AlertActionKind.Resolve && alert.TankId is { } tankId && alert.Kind != AlertKind.SensorOffline)
+        {
+            // Resolved by hand while the condition may still hold: let it raise a new alert when it does.
+            await Tank(tankId).ResetAlert(alert.Kind);
+        }
+
+        await Publish([(alert, false)]);
+        return new AlertActionOutcome(alert, 200, null);
     }
 
     public async Task<DailyCoverage[]> GetCoverage(DateOnly from, DateOnly to)
@@ -197,6 +291,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain
         }
 
         _summaryDirty = true;
+        await this.RegisterOrUpdateReminder(WatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         LogConfigured(campId, config.Tanks.Length);
     }
 
@@ -214,28 +309,132 @@ internal sealed partial class CampGrain : Grain, ICampGrain
             }
 
             _days[tank.Id] = await grain.GetDays(from, today);
+            await grain.SetOpenAlerts(_state.State.Alerts.OpenCount(tank.Id));
         }
     }
 
-    private Task PushSummary()
+    /// <summary>The wall-clock rules: silent sensors, escalation of unacknowledged criticals, ended days' coverage.</summary>
+    private async Task Watch()
+    {
+        var config = Config;
+        if (config is null)
+        {
+            return;
+        }
+
+        var now = _clock.UtcNow;
+        var book = _state.State.Alerts;
+        var changes = new List<(Alert Alert, bool Raised)>();
+        foreach (var tank in config.Tanks)
+        {
+            if (_statuses.TryGetValue(tank.Id, out var status) && status.LastReadingAt is { } last
+                && now - last >= TimeSpan.FromMinutes(tank.Thresholds.OfflineAfterMin)
+                && book.Open(tank.Id, AlertKind.SensorOffline) is null)
+            {
+                Record(changes, tank.Id, TankAlertRules.Offline(now, last, tank.Thresholds.OfflineAfterMin));
+                status = status with { State = TankState.Offline, OpenAlerts = book.OpenCount(tank.Id) };
+                _statuses[tank.Id] = status;
+                await _observers.Notify(o => o.TankUpdated(status));
+                _outbox.TankStatusChanged(status);
+            }
+        }
+
+        foreach (var escalated in book.Escalate(now))
+        {
+            changes.Add((escalated, false));
+        }
+
+        await JudgeEndedDays(config, now, changes);
+        if (now - _lastPrune > TimeSpan.FromHours(1))
+        {
+            _lastPrune = now;
+            if (book.Prune(now) > 0 && changes.Count == 0)
+            {
+                await _state.WriteStateAsync();
+            }
+        }
+
+        await Publish(changes);
+    }
+
+    private async Task JudgeEndedDays(CampConfig config, DateTimeOffset now, List<(Alert Alert, bool Raised)> changes)
+    {
+        var yesterday = CampCalendar.LocalDate(now, _zone).AddDays(-1);
+        var judged = _state.State.CoverageJudgedThrough;
+        if (judged is { } j && j >= yesterday)
+        {
+            return;
+        }
+
+        // After a long outage, judge at most the last week: older days would only replay stale alerts.
+        var from = judged is { } d && d >= yesterday.AddDays(-7) ? d.AddDays(1) : yesterday.AddDays(-6);
+        foreach (var day in await GetCoverage(from, yesterday))
+        {
+            if (CoverageRule.Evaluate(day, CampCalendar.DayBounds(day.Date, _zone).End) is { } signal)
+            {
+                Record(changes, null, signal);
+            }
+        }
+
+        _state.State.CoverageJudgedThrough = yesterday;
+        await _state.WriteStateAsync();
+    }
+
+    private void Record(List<(Alert Alert, bool Raised)> changes, string? tankId, AlertSignal signal)
+    {
+        var book = _state.State.Alerts;
+        var wasOpen = book.Open(tankId, signal.Kind) is not null;
+        if (book.Apply(this.GetPrimaryKeyString(), tankId, signal) is { } alert)
+        {
+            changes.Add((alert, !wasOpen && alert.IsOpen));
+        }
+    }
+
+    /// <summary>Persists alert changes, then pushes each at once to live listeners and the outbox.</summary>
+    private async Task Publish(IReadOnlyList<(Alert Alert, bool Raised)> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await _state.WriteStateAsync();
+        var book = _state.State.Alerts;
+        foreach (var (alert, raised) in changes)
+        {
+            await _observers.Notify(o => o.AlertChanged(alert));
+            _outbox.AlertChanged(alert, raised);
+            if (alert.TankId is { } tankId)
+            {
+                var open = book.OpenCount(tankId);
+                await Tank(tankId).SetOpenAlerts(open);
+                if (_statuses.TryGetValue(tankId, out var status) && status.OpenAlerts != open)
+                {
+                    _statuses[tankId] = status with { OpenAlerts = open };
+                }
+            }
+        }
+
+        _summaryDirty = true;
+    }
+
+    private async Task PushSummary()
     {
         if (!_summaryDirty || Config is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         _summaryDirty = false;
         if (_observers.Count > 0)
         {
             var summary = Summary();
-            _observers.Notify(o => o.CampUpdated(summary));
+            await _observers.Notify(o => o.CampUpdated(summary));
         }
-
-        return Task.CompletedTask;
     }
 
     private CampSummary Summary() =>
-        CampModel.Summary(Config!, _statuses, _days, _zone, _clock.UtcNow, AlertCounts.None);
+        CampModel.Summary(Config!, _statuses, _days, _zone, _clock.UtcNow, _state.State.Alerts.OpenCounts());
 
     private ITankGrain Tank(string tankId) => GrainFactory.GetGrain<ITankGrain>(TankKey.Of(this.GetPrimaryKeyString(), tankId));
 

@@ -1,3 +1,4 @@
+using CampWater.Alerts;
 using CampWater.Registry;
 
 namespace CampWater.Camps;
@@ -16,4 +17,10 @@ public sealed class CampRecord
 
     /// <summary>Fingerprint of each tank as the registry file last gave it.</summary>
     [Id(2)] public Dictionary<string, string> SeededTankDigests { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every alert of the camp and its tanks: the open ones and a bounded history.</summary>
+    [Id(3)] public AlertBook Alerts { get; set; } = new();
+
+    /// <summary>The last camp-local day whose coverage the coverage-low rule has judged.</summary>
+    [Id(4)] public DateOnly? CoverageJudgedThrough { get; set; }
 }

@@ -1,3 +1,4 @@
+using CampWater.Alerts;
 using CampWater.Grains;
 using CampWater.Readings;
 using CampWater.Registry;
@@ -36,17 +37,12 @@ internal sealed partial class TankGrain(
             return ApplyOutcome.UnknownTank;
         }
 
-        var wasFaulty = Tank.FaultSince is not null;
         var result = TankModel.Apply(Tank, reading, _geometry, _zone);
         if (result.ChangedState)
         {
+            var signals = Evaluate(result, reading);
             await state.WriteStateAsync();
-            await NotifyCamp(result.ChangedDays);
-        }
-
-        if (result.Outcome == ApplyOutcome.SensorFault && !wasFaulty)
-        {
-            LogFault(this.GetPrimaryKeyString(), reading.Ts, result.Detail);
+            await NotifyCamp(result.ChangedDays, signals);
         }
 
         return result.Outcome;
@@ -63,10 +59,32 @@ internal sealed partial class TankGrain(
         Tank.CampId = camp.CampId;
         Tank.TimeZone = camp.TimeZone;
         Tank.DefaultServesPopulation = camp.DefaultServesPopulation;
+        Tank.QuietHours = camp.QuietHours;
         Refresh();
         await state.WriteStateAsync();
         var status = CurrentStatus();
         return status;
+    }
+
+    public async Task ResetAlert(AlertKind kind)
+    {
+        if (kind == AlertKind.SensorFault)
+        {
+            Tank.FaultAlertRaised = false;
+        }
+        else
+        {
+            Tank.AlertMemory.Reset(kind);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public Task SetOpenAlerts(int openAlerts)
+    {
+        // Not persisted on its own: the camp says it again after every change, and on its activation.
+        Tank.OpenAlerts = openAlerts;
+        return Task.CompletedTask;
     }
 
     public Task<LevelPoint[]> GetLevels(DateTimeOffset from, DateTimeOffset to, int maxPoints) =>
@@ -75,12 +93,42 @@ internal sealed partial class TankGrain(
     public Task<TankDayRecord[]> GetDays(DateOnly from, DateOnly to) =>
         Task.FromResult(TankModel.DaysBetween(Tank, from, to));
 
-    private TankStatus CurrentStatus() => TankModel.Status(Tank, _geometry!, _zone, clock.UtcNow, openAlerts: 0);
+    private TankStatus CurrentStatus() => TankModel.Status(Tank, _geometry!, _zone, clock.UtcNow);
 
-    private Task NotifyCamp(IReadOnlyList<TankDayRecord> changedDays)
+    /// <summary>The tank's alert rules on what the reading changed; the camp turns signals into alerts.</summary>
+    private AlertSignal[] Evaluate(TankApplyResult result, TankReading reading)
+    {
+        var config = Tank.Config!;
+        if (result.Outcome == ApplyOutcome.SensorFault)
+        {
+            if (Tank.FaultAlertRaised)
+            {
+                return [];
+            }
+
+            Tank.FaultAlertRaised = true;
+            LogFault(this.GetPrimaryKeyString(), reading.Ts, result.Detail);
+            return [TankAlertRules.FaultRaised(reading.Ts, result.Detail ?? "physically impossible reading")];
+        }
+
+        var signals = new List<AlertSignal>(2);
+        if (Tank.FaultAlertRaised && Tank.FaultSince is null)
+        {
+            Tank.FaultAlertRaised = false;
+            signals.Add(TankAlertRules.FaultCleared(reading.Ts));
+        }
+
+        var latest = Tank.Latest!;
+        signals.AddRange(TankAlertRules.Evaluate(Tank.AlertMemory, new TankAlertInput(
+            reading.Ts, latest.LevelPct, latest.VolumeL, _geometry!.CapacityL, result.DrawnL,
+            TankModel.FallPctPerHour(Tank, _geometry), config.Thresholds, Tank.QuietHours, _zone)));
+        return [.. signals];
+    }
+
+    private Task NotifyCamp(IReadOnlyList<TankDayRecord> changedDays, AlertSignal[] signals)
     {
         var camp = GrainFactory.GetGrain<ICampGrain>(Tank.CampId!);
-        return camp.TankChanged(CurrentStatus(), [.. changedDays]);
+        return camp.TankChanged(CurrentStatus(), [.. changedDays], signals);
     }
 
     private void Refresh()

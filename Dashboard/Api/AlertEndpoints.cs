@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json;
+using CampWater.Alerts;
+using CampWater.Grains;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CampWater.Dashboard.Api;
+
+/// <summary>Alerts across camps and the actions field staff take on them: contract §4 and §5.</summary>
+internal static class AlertEndpoints
+{
+    /// <summary>Who acts while sign-in is off.</summary>
+    public const string Anonymous = "anonymous";
+
+    public static void MapAlertEndpoints(this IEndpointRouteBuilder app)
+    {
+        var alerts = app.MapGroup("/api/alerts");
+        alerts.MapGet("/", List);
+        alerts.MapGet("/{alertId}", Get);
+        alerts.MapPost("/{alertId}/acknowledge", (string alertId, HttpRequest request, IGrainFactory grains) =>
+            Act(alertId, AlertActionKind.Acknowledge, "note", required: false, request, grains));
+        alerts.MapPost("/{alertId}/assign", (string alertId, HttpRequest request, IGrainFactory grains) =>
+            Act(alertId, AlertActionKind.Assign, "assignee", required: true, request, grains));
+        alerts.MapPost("/{alertId}/comments", (string alertId, HttpRequest request, IGrainFactory grains) =>
+            Act(alertId, AlertActionKind.Comment, "text", required: true, request, grains));
+        alerts.MapPost("/{alertId}/resolve", (string alertId, HttpRequest request, IGrainFactory grains) =>
+            Act(alertId, AlertActionKind.Resolve, "note", required: false, request, grains));
+    }
+
+    private static async Task<IResult> List(string? campId, string? state, string? since, IGrainFactory grains)
+    {
+        var filterState = AlertStateFilter.Open;
+        if (state is not null && !Enum.TryParse(state, ignoreCase: true, out filterState))
+        {
+            return Problems.Invalid("state", "must be open, resolved or all");
+        }
+
+        DateTimeOffset? from = null;
+        if (since is not null)
+        {
+            if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return Problems.Invalid("since", "must be an ISO-8601 time with an offset, e.g. 2026-11-29T10:15:00Z");
+            }
+
+            from = parsed;
+        }
+
+        string[] camps;
+        if (campId is not null)
+        {
+            if (!Ids.IsValid(campId) || await grains.GetGrain<ICampGrain>(campId).GetConfig() is null)
+            {
+                return Problems.NotFound($"There is no camp '{campId}'.");
+            }
+
+            camps = [campId];
+        }
+        else
+        {
+            camps = await grains.GetGrain<IRegistryGrain>(0).GetCampIds();
+        }
+
+        var filter = new AlertFilter(filterState, from);
+        var lists = await Task.WhenAll(camps.Select(c => grains.GetGrain<ICampGrain>(c).GetAlerts(filter)));
+        return Results.Ok(lists.SelectMany(l => l).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal).ToArray());
+    }
+
+    private static async Task<IResult> Get(string alertId, IGrainFactory grains)
+    {
+        var alert = AlertIds.TryParse(alertId, out var campId, out _) && Ids.IsValid(campId)
+            ? await grains.GetGrain<ICampGrain>(campId).GetAlert(alertId)
+            : null;
+        return alert is null ? Problems.NotFound($"There is no alert '{alertId}'.") : Results.Ok(alert);
+    }
+
+    private static async Task<IResult> Act(
+        string alertId, AlertActionKind kind, string field, bool required, HttpRequest request, IGrainFactory grains)
+    {
+        if (!AlertIds.TryParse(alertId, out var campId, out _) || !Ids.IsValid(campId))
+        {
+            return Problems.NotFound($"There is no alert '{alertId}'.");
+        }
+
+        string? text = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            if (!request.HasJsonContentType())
+            {
+                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the body as application/json.");
+            }
+
+            try
+            {
+                using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+                if (body.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return Problems.Invalid("(body)", "must be a JSON object");
+                }
+
+                if (body.RootElement.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null)
+                {
+                    if (value.ValueKind != JsonValueKind.String)
+                    {
+                        return Problems.Invalid(field, "must be a string");
+                    }
+
+                    text = value.GetString();
+                }
+            }
+            catch (JsonException e)
+            {
+                return Problems.Invalid("(body)", $"is not valid JSON: {e.Message}");
+            }
+        }
+
+        if (required && string.IsNullOrWhiteSpace(text))
+        {
+            return Problems.Invalid(field, "is required");
+        }
+
+        var by = request.HttpContext.User.Identity?.IsAuthenticated == true ? request.HttpContext.User.Identity.Name ?? Anonymous : Anonymous;
+        var outcome = await grains.GetGrain<ICampGrain>(campId).ActOnAlert(alertId, new AlertAction(kind, by, text));
+        return outcome.Status switch
+        {
+            200 => Results.Ok(outcome.Alert),
+            400 => Problems.Invalid(field, outcome.Problem ?? "is invalid"),
+            404 => Problems.NotFound(outcome.Problem ?? $"There is no alert '{alertId}'."),
+            _ => Problems.Conflict(outcome.Problem ?? "The alert's state does not allow this."),
+        };
+    }
+}

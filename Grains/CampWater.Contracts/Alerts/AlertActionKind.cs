@@ -1,0 +1,9 @@
+namespace CampWater.Alerts;
+
+public enum AlertActionKind
+{
+    Acknowledge,
+    Assign,
+    Comment,
+    Resolve,
+}

@@ -1,0 +1,8 @@
+namespace CampWater.Alerts;
+
+public enum AlertStateFilter
+{
+    Open,
+    Resolved,
+    All,
+}

@@ -1,0 +1,44 @@
+using CampWater.Registry;
+using CampWater.Status;
+using static CampWater.Alerts.AlertText;
+
+namespace CampWater.Alerts;
+
+/// <summary>
+/// coverage-low, a camp alert: a complete camp-local day whose litres per person fell short of the
+/// target is a warning, and critical below the emergency minimum. Judged once per ended day, so each
+/// verdict is a change; a day that meets the target clears the alert.
+/// </summary>
+public static class CoverageRule
+{
+    /// <summary>A day with too few readings says nothing about coverage: it neither raises nor clears.</summary>
+    public const double MinimumCompleteness = 0.9;
+
+    /// <param name="day">One ended camp-local day.</param>
+    /// <param name="dayEnd">The instant that day ended; the signal's time.</param>
+    public static AlertSignal? Evaluate(DailyCoverage day, DateTimeOffset dayEnd)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        if (day.Completeness < MinimumCompleteness || !double.IsFinite(day.Lpd))
+        {
+            return null;
+        }
+
+        var lpd = day.Lpd;
+        var target = day.TargetLpd;
+        var date = Date(day.Date);
+        if (lpd >= target)
+        {
+            return new AlertSignal(AlertKind.CoverageLow, false, AlertSeverity.Warning, lpd, target,
+                $"{Pct(lpd)} L per person on {date} met the target of {Pct(target)} L", dayEnd);
+        }
+
+        // The emergency minimum marks the severity, not a second condition: a camp that set its target
+        // below it has said what it accepts.
+        return lpd < CampConfig.EmergencyMinimumLpd
+            ? new AlertSignal(AlertKind.CoverageLow, true, AlertSeverity.Critical, lpd, CampConfig.EmergencyMinimumLpd,
+                $"Only {Pct(lpd)} L per person on {date}, below the emergency minimum of {Pct(CampConfig.EmergencyMinimumLpd)} L (target {Pct(target)} L)", dayEnd)
+            : new AlertSignal(AlertKind.CoverageLow, true, AlertSeverity.Warning, lpd, target,
+                $"Only {Pct(lpd)} L per person on {date}, below the target of {Pct(target)} L", dayEnd);
+    }
+}

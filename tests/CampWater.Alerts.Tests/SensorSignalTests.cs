@@ -1,0 +1,52 @@
+using Xunit;
+
+namespace CampWater.Alerts;
+
+public sealed class SensorSignalTests
+{
+    private static readonly DateTimeOffset s_now = TankFeed.At("2026-11-29T10:34:30Z");
+
+    [Fact]
+    public void Offline_after_34_min_30_s_with_offlineAfterMin_30_says_No_reading_for_34_min_limit_30_min()
+    {
+        var signal = TankAlertRules.Offline(s_now, TankFeed.At("2026-11-29T10:00:00Z"), 30);
+
+        Assert.Equal(AlertKind.SensorOffline, signal.Kind);
+        Assert.True(signal.Holds);
+        Assert.Equal(AlertSeverity.Warning, signal.Severity);
+        Assert.Equal(34, signal.Value);
+        Assert.Equal(30, signal.Threshold);
+        Assert.Equal("No reading for 34 min (limit 30 min)", signal.Message);
+        Assert.Equal(s_now, signal.At);
+    }
+
+    [Fact]
+    public void Online_clears_the_offline_condition()
+    {
+        var signal = TankAlertRules.Online(s_now);
+
+        Assert.Equal(AlertKind.SensorOffline, signal.Kind);
+        Assert.False(signal.Holds);
+    }
+
+    [Fact]
+    public void Fault_raised_is_a_warning_that_names_the_reason()
+    {
+        var signal = TankAlertRules.FaultRaised(s_now, "distance 150 mm is inside the 280 mm blind zone");
+
+        Assert.Equal(AlertKind.SensorFault, signal.Kind);
+        Assert.True(signal.Holds);
+        Assert.Equal(AlertSeverity.Warning, signal.Severity);
+        Assert.Equal("Impossible reading: distance 150 mm is inside the 280 mm blind zone", signal.Message);
+    }
+
+    [Fact]
+    public void Fault_cleared_after_3_plausible_readings_clears_the_fault_condition()
+    {
+        var signal = TankAlertRules.FaultCleared(s_now);
+
+        Assert.Equal(AlertKind.SensorFault, signal.Kind);
+        Assert.False(signal.Holds);
+        Assert.Equal("3 plausible readings in a row", signal.Message);
+    }
+}
