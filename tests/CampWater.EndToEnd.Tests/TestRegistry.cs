@@ -15,7 +15,10 @@ internal static class TestRegistry
         {
           "camps": [{
             "id": "e2e", "name": "End to end", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
-            "tanks": [{{string.Join(",", TankIds.Select(Tank))}}]
+            "tanks": [{{string.Join(",", TankIds.Select(id => Tank(id)))}}]
+          }, {
+            "id": "{{AlertCampId}}", "name": "Alerts", "timeZone": "Asia/Damascus", "population": 500, "targetLpd": 20,
+            "tanks": [{{Tank("low")}}, {{Tank("quiet", offlineAfterMin: 1)}}]
           }, {
             "id": "{{DayCampId}}", "name": "One tank", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
             "tanks": [{{Tank("day")}}]
@@ -23,8 +26,14 @@ internal static class TestRegistry
         }
         """;
 
-    private static string Tank(string id) => $$"""
+    /// <summary>A camp whose tanks raise alerts: <c>low</c> (lowPct 25, criticalPct 10) and <c>quiet</c> (offline after 1 min).</summary>
+    public const string AlertCampId = "e2e-alerts";
+
+    private static string Tank(string id) => Tank(id, 30);
+
+    private static string Tank(string id, int offlineAfterMin) => $$"""
         { "id": "{{id}}", "name": "Tank {{id}}", "shape": "vertical-cylinder", "diameterMm": 2000, "heightMm": 3000,
-          "sensor": { "mountHeightMm": 3300, "blindZoneMm": 250 } }
+          "sensor": { "mountHeightMm": 3300, "blindZoneMm": 250 },
+          "thresholds": { "offlineAfterMin": {{offlineAfterMin}} } }
         """;
 }

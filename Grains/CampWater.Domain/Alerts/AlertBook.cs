@@ -36,7 +36,8 @@ public sealed class AlertBook
     // that has been open for hours is not escalated at once.
     [Id(2)] private Dictionary<string, DateTimeOffset> _escalationDue = [];
 
-    public IReadOnlyList<Alert> All => _alerts.AsReadOnly();
+    /// <summary>Every alert kept, newest raised first; a copy, so that it can leave the grain while the book changes.</summary>
+    public IReadOnlyList<Alert> All => [.. _alerts];
 
     public Alert? Find(string alertId) => IndexOf(alertId) is var i and >= 0 ? _alerts[i] : null;
 
