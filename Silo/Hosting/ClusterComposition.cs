@@ -19,6 +19,7 @@ internal static class ClusterComposition
                 throw new StartupException($"CampWater:Storage:Provider '{options.Storage.Provider}' is not available in this build.");
         }
 
+        silo.UseCampWaterStateSerializer();
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
     }
 }

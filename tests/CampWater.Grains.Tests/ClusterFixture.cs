@@ -21,7 +21,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder();
         var clock = new CampClock(Time);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.State).UseInMemoryReminderService());
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.State).UseInMemoryReminderService().UseCampWaterStateSerializer());
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddSingleton(clock);

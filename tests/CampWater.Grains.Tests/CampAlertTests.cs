@@ -1,0 +1,98 @@
+using CampWater.Alerts;
+using CampWater.Grains;
+using CampWater.Readings;
+using static CampWater.TestCamps;
+
+namespace CampWater;
+
+/// <summary>Alerts as the camp grain keeps them: raised from tank readings, watched by the camp's clock.</summary>
+public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    private static readonly AlertFilter Open = new(AlertStateFilter.Open, null);
+
+    private async Task<(ICampGrain Camp, ITankGrain Tank)> NewCamp(string campId)
+    {
+        var camp = fixture.Grains.GetGrain<ICampGrain>(campId);
+        await camp.Configure(Camp(campId), replaceTanks: true);
+        return (camp, fixture.Grains.GetGrain<ITankGrain>(TankKey.Of(campId, "t1")));
+    }
+
+    private TankReading At(TimeSpan ago, double levelMm)
+    {
+        var ts = fixture.Time.GetUtcNow() - ago;
+        return new TankReading(ts, MeasurementKind.LevelMm, levelMm, ts);
+    }
+
+    private static async Task<Alert[]> WaitForAlerts(ICampGrain camp, Func<Alert[], bool> until, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var alerts = await camp.GetAlerts(Open);
+        while (!until(alerts))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited 20 s for {what}; alerts: {string.Join(", ", alerts.Select(a => $"{a.Kind}/{a.Severity}/{a.Escalations}"))}");
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            alerts = await camp.GetAlerts(Open);
+        }
+
+        return alerts;
+    }
+
+    [Fact]
+    public async Task A_level_of_150_mm_in_a_3000_mm_tank_raises_a_critical_low_level_alert()
+    {
+        var (camp, tank) = await NewCamp("critical");
+        await tank.Apply(At(TimeSpan.FromMinutes(2), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(1), 150)); // 5 % < criticalPct 10
+
+        var alert = Assert.Single(await WaitForAlerts(camp, a => a.Length > 0, "the low-level alert"));
+        Assert.Equal(AlertKind.LowLevel, alert.Kind);
+        Assert.Equal(AlertSeverity.Critical, alert.Severity);
+        Assert.Equal("t1", alert.TankId);
+        Assert.Equal(1, (await tank.GetStatus())!.OpenAlerts);
+    }
+
+    [Fact]
+    public async Task A_critical_alert_nobody_acknowledges_is_sent_again_after_15_minutes_with_escalations_1()
+    {
+        var (camp, tank) = await NewCamp("escalate");
+        await tank.Apply(At(TimeSpan.FromMinutes(2), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(1), 150));
+        var raised = Assert.Single(await WaitForAlerts(camp, a => a.Length > 0, "the low-level alert"));
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(15));
+        var escalated = Assert.Single(await WaitForAlerts(camp, a => a.Any(x => x.Escalations == 1), "one escalation"));
+        Assert.Equal(raised.Id, escalated.Id);
+        Assert.Contains(fixture.Outbox.Alerts, c => c.Alert.Id == raised.Id && c.Alert.Escalations == 1);
+    }
+
+    [Fact]
+    public async Task A_tank_silent_for_31_minutes_raises_sensor_offline_by_the_camp_clock()
+    {
+        var (camp, tank) = await NewCamp("offline");
+        await tank.Apply(At(TimeSpan.Zero, 1500));
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(31));
+        var alerts = await WaitForAlerts(camp, a => a.Any(x => x.Kind == AlertKind.SensorOffline), "sensor-offline");
+        Assert.Equal(AlertSeverity.Warning, alerts.Single(a => a.Kind == AlertKind.SensorOffline).Severity);
+    }
+
+    [Fact]
+    public async Task Open_alerts_survive_the_camp_grain_being_deactivated()
+    {
+        var (camp, tank) = await NewCamp("survive");
+        await tank.Apply(At(TimeSpan.FromMinutes(2), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(1), 600)); // 20 %: low-level warning
+        var raised = Assert.Single(await WaitForAlerts(camp, a => a.Length > 0, "the low-level alert"));
+
+        await fixture.Cluster.DeactivateAsync(camp);
+        await fixture.Cluster.WaitForDeactivationAsync(camp);
+
+        var after = Assert.Single(await camp.GetAlerts(Open));
+        Assert.Equal(raised.Id, after.Id);
+        Assert.Equal(AlertSeverity.Warning, after.Severity);
+    }
+}
