@@ -1,4 +1,3 @@
-using System.Security.Authentication;
 using CampWater.Silo.Hosting;
 using Microsoft.Extensions.Options;
 using MQTTnet;
@@ -136,25 +135,12 @@ public sealed partial class MqttIngestion(
             .WithCleanStart(false)
             .WithSessionExpiryInterval(mqtt.SessionExpirySeconds)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
-            .WithTimeout(TimeSpan.FromSeconds(10));
-        builder = mqtt.IsEmbedded
-            ? builder.WithTcpServer("127.0.0.1", mqtt.Embedded.Port)
-            : builder.WithTcpServer(mqtt.Host, mqtt.Port ?? (mqtt.UseTls ? 8883 : 1883));
-        if (!string.IsNullOrEmpty(mqtt.Username))
-        {
-            builder = builder.WithCredentials(mqtt.Username, mqtt.Password);
-        }
-
-        if (mqtt.UseTls)
-        {
-            builder = builder.WithTlsOptions(o => o.UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13));
-        }
-
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithBroker(mqtt);
         return builder.Build();
     }
 
-    private static string Describe(MqttOptions mqtt) =>
-        mqtt.IsEmbedded ? $"embedded broker on port {mqtt.Embedded.Port}" : $"{mqtt.Host}:{mqtt.Port ?? (mqtt.UseTls ? 8883 : 1883)}";
+    private static string Describe(MqttOptions mqtt) => BrokerConnection.Describe(mqtt);
 
     private sealed class MqttConnectRefusedException(string reason) : Exception($"the broker refused the connection: {reason}");
 

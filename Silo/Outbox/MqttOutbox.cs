@@ -5,6 +5,7 @@ using CampWater.Alerts;
 using CampWater.Dashboard.Hosting;
 using CampWater.Dashboard.Metrics;
 using CampWater.Silo.Hosting;
+using CampWater.Silo.Ingestion;
 using CampWater.Status;
 using Microsoft.Extensions.Options;
 using MQTTnet;
@@ -59,17 +60,8 @@ public sealed partial class MqttOutbox(
         var mqtt = options.Value.Mqtt;
         var builder = new MqttClientOptionsBuilder()
             .WithClientId(mqtt.ClientId + "-out")
-            .WithTcpServer(mqtt.IsEmbedded ? "127.0.0.1" : mqtt.Host, mqtt.IsEmbedded ? mqtt.Embedded.Port : mqtt.Port ?? (mqtt.UseTls ? 8883 : 1883))
-            .WithCleanStart(true);
-        if (!string.IsNullOrEmpty(mqtt.Username))
-        {
-            builder = builder.WithCredentials(mqtt.Username, mqtt.Password);
-        }
-
-        if (mqtt.UseTls)
-        {
-            builder = builder.WithTlsOptions(o => o.UseTls());
-        }
+            .WithCleanStart(true)
+            .WithBroker(mqtt);
 
         using var client = new MqttClientFactory().CreateMqttClient();
         Alert? unsent = null;

@@ -39,12 +39,8 @@ public sealed partial class SensorSimulator(
         var mqtt = options.Value.Mqtt;
         var clientOptions = new MqttClientOptionsBuilder()
             .WithClientId("campwater-simulator-" + Guid.NewGuid().ToString("N")[..8])
-            .WithTcpServer(mqtt.IsEmbedded ? "127.0.0.1" : mqtt.Host, mqtt.IsEmbedded ? mqtt.Embedded.Port : mqtt.Port ?? 1883)
-            .WithCleanStart(true);
-        if (!string.IsNullOrEmpty(mqtt.Username))
-        {
-            clientOptions = clientOptions.WithCredentials(mqtt.Username, mqtt.Password);
-        }
+            .WithCleanStart(true)
+            .WithBroker(mqtt);
 
         using var client = new MqttClientFactory().CreateMqttClient();
         var interval = TimeSpan.FromSeconds(options.Value.Simulation.IntervalSeconds);

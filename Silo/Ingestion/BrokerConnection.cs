@@ -1,0 +1,32 @@
+using System.Security.Authentication;
+using CampWater.Silo.Hosting;
+using MQTTnet;
+
+namespace CampWater.Silo.Ingestion;
+
+/// <summary>Where every MQTT client of the host connects: the embedded broker, or the configured one.</summary>
+public static class BrokerConnection
+{
+    public static MqttClientOptionsBuilder WithBroker(this MqttClientOptionsBuilder builder, MqttOptions mqtt)
+    {
+        builder = mqtt.IsEmbedded
+            ? builder.WithTcpServer("127.0.0.1", mqtt.Embedded.Port)
+            : builder.WithTcpServer(mqtt.Host, Port(mqtt));
+        if (!string.IsNullOrEmpty(mqtt.Username))
+        {
+            builder = builder.WithCredentials(mqtt.Username, mqtt.Password);
+        }
+
+        if (mqtt.UseTls)
+        {
+            builder = builder.WithTlsOptions(o => o.UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13));
+        }
+
+        return builder;
+    }
+
+    public static string Describe(MqttOptions mqtt) =>
+        mqtt.IsEmbedded ? $"embedded broker on port {mqtt.Embedded.Port}" : $"{mqtt.Host}:{Port(mqtt)}";
+
+    private static int Port(MqttOptions mqtt) => mqtt.Port ?? (mqtt.UseTls ? 8883 : 1883);
+}
