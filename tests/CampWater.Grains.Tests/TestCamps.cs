@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CampWater.Readings;
 using CampWater.Registry;
 
@@ -19,6 +18,4 @@ internal static class TestCamps
     public static TankReading Level(DateTimeOffset ts, double levelMm) => new(ts, MeasurementKind.LevelMm, levelMm, ts);
 
     public static readonly DateTimeOffset Noon = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero); // 13:00 in Damascus
-
-    public static ImmutableArray<TankConfig> Tanks(params TankConfig[] tanks) => [.. tanks];
 }

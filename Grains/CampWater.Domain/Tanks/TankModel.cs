@@ -319,10 +319,4 @@ public static class TankModel
     }
 
     private static double? RoundOrNull(double? value, int digits) => value is null ? null : Math.Round(value.Value, digits);
-
-    /// <summary>People a tank serves: as configured, else its even share of the camp.</summary>
-    public static int ServesPopulation(TankRecord tank) => tank.Config?.ServesPopulation ?? tank.DefaultServesPopulation;
-
-    public static TankConfig RequireConfig(TankRecord tank) =>
-        tank.Config ?? throw new InvalidOperationException("The tank has no configuration.");
 }

@@ -158,9 +158,11 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             return;
         }
 
-        var book = _state.State.Alerts;
+        // This runs for every reading: look through the alert book only when something may change.
+        // A tank the camp flagged offline shows as offline in its cached status until it speaks again.
         var changes = new List<(Alert Alert, bool Raised)>();
-        if (status.LastReadingAt is { } heard && book.Open(status.TankId, AlertKind.SensorOffline) is not null)
+        if (status.LastReadingAt is { } heard && _statuses.GetValueOrDefault(status.TankId)?.State == TankState.Offline
+            && _state.State.Alerts.Open(status.TankId, AlertKind.SensorOffline) is not null)
         {
             Record(changes, status.TankId, TankAlertRules.Online(heard));
         }
@@ -170,7 +172,6 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             Record(changes, status.TankId, signal);
         }
 
-        status = status with { OpenAlerts = book.OpenCount(status.TankId) };
         _statuses[status.TankId] = status;
         if (changedDays.Length > 0)
         {
