@@ -101,6 +101,29 @@ public sealed class EscalationTests
         Assert.Empty(book.Escalate(s_raised.AddHours(1)));
     }
 
+    [Fact]
+    public void Critical_from_a_10_00_reading_that_arrives_at_13_00_is_first_escalated_at_13_15_not_at_once()
+    {
+        var book = new AlertBook();
+        var learned = TankFeed.At("2026-11-29T13:00:00Z");
+        book.Apply("atmeh-3", "t1", AlertLifecycleTests.Low(8, "2026-11-29T10:00:00Z"), learned);
+
+        Assert.Empty(book.Escalate(learned));
+        Assert.Empty(book.Escalate(TankFeed.At("2026-11-29T13:14:59Z")));
+        Assert.Equal(1, Assert.Single(book.Escalate(TankFeed.At("2026-11-29T13:15:00Z"))).Escalations);
+    }
+
+    [Fact]
+    public void Warning_that_turns_critical_from_a_late_reading_counts_its_first_interval_from_when_it_arrived()
+    {
+        var book = new AlertBook();
+        book.Apply("atmeh-3", "t1", AlertLifecycleTests.Low(20, "2026-11-29T10:00:00Z"));
+        book.Apply("atmeh-3", "t1", AlertLifecycleTests.Low(8, "2026-11-29T11:00:00Z"), TankFeed.At("2026-11-29T12:00:00Z"));
+
+        Assert.Empty(book.Escalate(TankFeed.At("2026-11-29T12:14:59Z")));
+        Assert.Single(book.Escalate(TankFeed.At("2026-11-29T12:15:00Z")));
+    }
+
     private static (AlertBook Book, string Id) Critical()
     {
         var book = new AlertBook();

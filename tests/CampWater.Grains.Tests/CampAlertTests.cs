@@ -81,6 +81,37 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
+    public async Task A_day_of_4_7_litres_per_person_raises_critical_coverage_low_at_the_first_reading_after_its_midnight_not_before()
+    {
+        // A zone where it is now about 02:00, so yesterday ended two hours ago: within the wait for silent tanks.
+        var now = fixture.Time.GetUtcNow();
+        var offset = ((2 - now.Hour + 36) % 24) - 12;
+        var zoneId = offset == 0 ? "Etc/GMT" : offset > 0 ? $"Etc/GMT-{offset}" : $"Etc/GMT+{-offset}";
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var camp = fixture.Grains.GetGrain<ICampGrain>("coverage-final");
+        await camp.Configure(Camp("coverage-final") with { TimeZone = zoneId }, replaceTanks: true);
+        var tank = fixture.Grains.GetGrain<ITankGrain>(TankKey.Of("coverage-final", "t1"));
+        var (start, end) = Water.CampCalendar.DayBounds(Water.CampCalendar.LocalDate(now, zone).AddDays(-1), zone);
+
+        // Every 10 minutes from 00:00 to 23:50 the level falls from 2,400 mm to 900 mm: 4,712 L for 1,000 people.
+        for (var i = 0; i < 144; i++)
+        {
+            await tank.Apply(Level(start.AddMinutes(10 * i), 2400 - (1500.0 * i / 143)));
+        }
+
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(await camp.GetAlerts(Open), a => a.Kind == AlertKind.CoverageLow);
+
+        await tank.Apply(Level(end, 900));
+        var alerts = await WaitForAlerts(camp, a => a.Any(x => x.Kind == AlertKind.CoverageLow), "coverage-low");
+        var coverage = alerts.Single(a => a.Kind == AlertKind.CoverageLow);
+        Assert.Equal(AlertSeverity.Critical, coverage.Severity);
+        Assert.Null(coverage.TankId);
+        Assert.Equal(end, coverage.RaisedAt);
+        Assert.Equal(4.71, coverage.Value!.Value, 2);
+    }
+
+    [Fact]
     public async Task Open_alerts_survive_the_camp_grain_being_deactivated()
     {
         var (camp, tank) = await NewCamp("survive");

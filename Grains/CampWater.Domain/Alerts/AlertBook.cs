@@ -72,7 +72,12 @@ public sealed class AlertBook
     /// Applies a rule's verdict: raises a new alert, updates the open one in place, or resolves it as the
     /// system. Null when nothing changed.
     /// </summary>
-    public Alert? Apply(string campId, string? tankId, AlertSignal signal)
+    /// <param name="now">
+    /// When the camp learned of it. A signal from readings that waited in the broker (after an outage)
+    /// carries its reading's time; the first escalation still comes a whole interval after people could
+    /// first see the alert, not at once.
+    /// </param>
+    public Alert? Apply(string campId, string? tankId, AlertSignal signal, DateTimeOffset? now = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(campId);
         ArgumentNullException.ThrowIfNull(signal);
@@ -80,7 +85,7 @@ public sealed class AlertBook
         var index = _alerts.FindIndex(a => a.IsOpen && a.Kind == signal.Kind && a.TankId == tankId);
         if (index < 0)
         {
-            return signal.Holds ? Raise(campId, tankId, signal) : null;
+            return signal.Holds ? Raise(campId, tankId, signal, now) : null;
         }
 
         var open = _alerts[index];
@@ -102,7 +107,7 @@ public sealed class AlertBook
         }
         else if (open.Severity != AlertSeverity.Critical)
         {
-            _escalationDue[open.Id] = signal.At + EscalationInterval;
+            _escalationDue[open.Id] = FirstEscalation(signal, now);
         }
 
         return Replace(index, open with
@@ -294,7 +299,10 @@ public sealed class AlertBook
         return removed;
     }
 
-    private Alert Raise(string campId, string? tankId, AlertSignal signal)
+    private static DateTimeOffset FirstEscalation(AlertSignal signal, DateTimeOffset? now) =>
+        (now is { } seen && seen > signal.At ? seen : signal.At) + EscalationInterval;
+
+    private Alert Raise(string campId, string? tankId, AlertSignal signal, DateTimeOffset? now)
     {
         var id = AlertIds.For(campId, tankId, ++_lastNumber);
         var alert = new Alert(id, campId, tankId, signal.Kind, signal.Severity, AlertState.Active, signal.Message,
@@ -302,7 +310,7 @@ public sealed class AlertBook
         _alerts.Insert(0, alert);
         if (signal.Severity == AlertSeverity.Critical)
         {
-            _escalationDue[id] = signal.At + EscalationInterval;
+            _escalationDue[id] = FirstEscalation(signal, now);
         }
 
         return alert;

@@ -23,6 +23,9 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     /// <summary>How often the camp looks at the wall clock: silent sensors, escalations, ended days.</summary>
     private static readonly TimeSpan WatchPeriod = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long an ended day's coverage verdict waits for a silent tank before it is judged without it.</summary>
+    private static readonly TimeSpan SilentTankGrace = TimeSpan.FromHours(12);
+
     /// <summary>
     /// A reminder outlives the activation and the silo: it brings the camp back so that a tank that
     /// went silent is flagged even when nothing else calls.
@@ -181,6 +184,14 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         _summaryDirty = true;
         await _observers.Notify(o => o.TankUpdated(status));
         _outbox.TankStatusChanged(status);
+
+        // The first reading after midnight may be what makes yesterday final: judge it now, not at the next watch.
+        if (changedDays.Length > 0 && _state.State.CoverageJudgedThrough is var judged
+            && (judged is null || judged < CampCalendar.LocalDate(_clock.UtcNow, _zone).AddDays(-1)))
+        {
+            await JudgeEndedDays(Config, _clock.UtcNow, changes);
+        }
+
         await Publish(changes);
     }
 
@@ -358,6 +369,12 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         await Publish(changes);
     }
 
+    /// <summary>
+    /// Judges coverage-low for each ended camp-local day whose figures are final, oldest first. A day is
+    /// final once every tank has a reading after it ended (readings of that day arriving later would be
+    /// late, never applied), or, when a tank stays silent, once <see cref="SilentTankGrace"/> has passed.
+    /// Readings that waited in the broker through an outage thus still count before the verdict.
+    /// </summary>
     private async Task JudgeEndedDays(CampConfig config, DateTimeOffset now, List<(Alert Alert, bool Raised)> changes)
     {
         var yesterday = CampCalendar.LocalDate(now, _zone).AddDays(-1);
@@ -369,23 +386,56 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
 
         // After a long outage, judge at most the last week: older days would only replay stale alerts.
         var from = judged is { } d && d >= yesterday.AddDays(-7) ? d.AddDays(1) : yesterday.AddDays(-6);
-        foreach (var day in await GetCoverage(from, yesterday))
+        if (!IsFinal(config, from, now))
         {
+            return;
+        }
+
+        var days = _days.ToDictionary(kv => kv.Key, kv => kv.Value as TankDayRecord[] ?? [.. kv.Value], StringComparer.Ordinal);
+        var through = judged;
+        foreach (var day in CampModel.Coverage(config, days, from, yesterday, _zone))
+        {
+            if (!IsFinal(config, day.Date, now))
+            {
+                break;
+            }
+
             if (CoverageRule.Evaluate(day, CampCalendar.DayBounds(day.Date, _zone).End) is { } signal)
             {
                 Record(changes, null, signal);
             }
+
+            through = day.Date;
         }
 
-        _state.State.CoverageJudgedThrough = yesterday;
+        _state.State.CoverageJudgedThrough = through;
         await _state.WriteStateAsync();
+    }
+
+    private bool IsFinal(CampConfig config, DateOnly date, DateTimeOffset now)
+    {
+        var end = CampCalendar.DayBounds(date, _zone).End;
+        if (now - end >= SilentTankGrace)
+        {
+            return true;
+        }
+
+        foreach (var tank in config.Tanks)
+        {
+            if (_statuses.GetValueOrDefault(tank.Id)?.LastReadingAt is not { } last || last < end)
+            {
+                return false;
+            }
+        }
+
+        return now >= end;
     }
 
     private void Record(List<(Alert Alert, bool Raised)> changes, string? tankId, AlertSignal signal)
     {
         var book = _state.State.Alerts;
         var wasOpen = book.Open(tankId, signal.Kind) is not null;
-        if (book.Apply(this.GetPrimaryKeyString(), tankId, signal) is { } alert)
+        if (book.Apply(this.GetPrimaryKeyString(), tankId, signal, _clock.UtcNow) is { } alert)
         {
             changes.Add((alert, !wasOpen && alert.IsOpen));
         }
