@@ -28,6 +28,7 @@ public static class CampWaterHost
         }
 
         var options = builder.Configuration.GetSection(CampWaterOptions.Section).Get<CampWaterOptions>() ?? new CampWaterOptions();
+        options.WithDefaults();
         var problems = OptionsValidation.Problems(options);
         if (problems.Count > 0)
         {
@@ -55,6 +56,11 @@ public static class CampWaterHost
         builder.Services.AddSingleton(readiness);
         builder.Services.AddSingleton<IMetricsSource>(readiness);
         builder.Services.AddHealthChecks().AddCheck("ingestion", readiness, tags: [DashboardEndpointExtensions.ReadyTag]);
+        if (options.Storage.IsShared)
+        {
+            readiness.StorageReachable = false;
+            builder.Services.AddHostedService<StorageWatch>();
+        }
 
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<IngestionMetrics>());

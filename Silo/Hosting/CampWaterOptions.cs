@@ -19,6 +19,19 @@ public sealed class CampWaterOptions
     public ArchiveOptions Archive { get; set; } = new();
 
     public ClusterOptions Cluster { get; set; } = new();
+
+    /// <summary>Fills the defaults that depend on other keys.</summary>
+    public CampWaterOptions WithDefaults()
+    {
+        if (string.IsNullOrWhiteSpace(Mqtt.ClientId))
+        {
+            Mqtt.ClientId = Storage.IsShared
+                ? $"campwater-ingest-{Environment.MachineName.ToLowerInvariant()}-{Cluster.SiloPort}"
+                : "campwater-ingest";
+        }
+
+        return this;
+    }
 }
 
 public sealed class SimulationOptions
@@ -50,9 +63,20 @@ public sealed class MqttOptions
     /// The client id of this silo's ingestion session. It must be stable across restarts, so the broker
     /// keeps the session's readings while the silo is down, and unique per silo.
     /// </summary>
-    public string ClientId { get; set; } = "campwater-ingest";
+    /// <summary>
+    /// The ingestion client's id. Each silo needs its own, stable across restarts so that its persistent
+    /// session (and what the broker held for it) is found again. Unset: <c>campwater-ingest</c>, or with
+    /// shared storage, where several silos run, one naming the machine and the silo port.
+    /// </summary>
+    public string ClientId { get; set; } = "";
 
     /// <summary>How long the broker keeps this silo's session (and its queued readings) while it is away.</summary>
+    /// <summary>
+    /// Unset: one silo ingests everything. Set (e.g. <c>campwater</c>) when several silos run: each
+    /// subscribes to <c>$share/{group}/...</c> so that every reading goes to exactly one of them.
+    /// </summary>
+    public string? SharedGroup { get; set; }
+
     public uint SessionExpirySeconds { get; set; } = 7 * 24 * 3600;
 
     public EmbeddedBrokerOptions Embedded { get; set; } = new();
@@ -69,6 +93,9 @@ public sealed class StorageOptions
 {
     /// <summary><c>memory</c> or <c>redis</c>.</summary>
     public string Provider { get; set; } = "memory";
+
+    /// <summary>True when several silos share state (and so the readings, through a shared subscription).</summary>
+    public bool IsShared => Provider == "redis";
 }
 
 public sealed class RedisOptions
@@ -92,4 +119,10 @@ public sealed class ClusterOptions
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The address other silos and clients reach this silo at. Unset: the machine's own address when
+    /// the storage is shared (redis), loopback otherwise.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
 }

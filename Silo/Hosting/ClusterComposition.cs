@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace CampWater.Silo.Hosting;
 
@@ -15,11 +18,65 @@ internal static class ClusterComposition
                 silo.AddMemoryGrainStorage(StorageNames.State);
                 silo.UseInMemoryReminderService();
                 break;
+            case "redis":
+                var redis = RedisConfiguration(options.Redis);
+                silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+                {
+                    o.ClusterId = cluster.ClusterId;
+                    o.ServiceId = cluster.ServiceId;
+                });
+                silo.ConfigureEndpoints(AdvertisedAddress(cluster), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+                silo.AddRedisGrainStorage(StorageNames.State, o => o.ConfigurationOptions = redis.Clone());
+                silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
+                break;
             default:
                 throw new StartupException($"CampWater:Storage:Provider '{options.Storage.Provider}' is not available in this build.");
         }
 
+        // A silo that dies is noticed in about ten seconds, so its tanks come back on another one quickly.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 3;
+            o.NumVotesForDeathDeclaration = 1;
+        });
         silo.UseCampWaterStateSerializer();
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Redis connection settings from <c>CampWater:Redis:ConnectionString</c>; retried, never fatal at start.</summary>
+    public static ConfigurationOptions RedisConfiguration(RedisOptions redis)
+    {
+        ConfigurationOptions parsed;
+        try
+        {
+            parsed = ConfigurationOptions.Parse(redis.ConnectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StartupException($"CampWater:Redis:ConnectionString is not a Redis connection string: {e.Message}");
+        }
+
+        parsed.AbortOnConnectFail = false;
+        return parsed;
+    }
+
+    private static IPAddress AdvertisedAddress(ClusterOptions cluster)
+    {
+        if (!string.IsNullOrWhiteSpace(cluster.AdvertisedAddress))
+        {
+            if (IPAddress.TryParse(cluster.AdvertisedAddress, out var address))
+            {
+                return address;
+            }
+
+            var resolved = Dns.GetHostAddresses(cluster.AdvertisedAddress).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                ?? throw new StartupException($"CampWater:Cluster:AdvertisedAddress '{cluster.AdvertisedAddress}' does not resolve to an IPv4 address.");
+            return resolved;
+        }
+
+        return Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? IPAddress.Loopback;
     }
 }

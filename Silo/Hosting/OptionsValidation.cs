@@ -29,6 +29,11 @@ internal static class OptionsValidation
             problems.Add("CampWater:Mqtt:ClientId must be 1–128 characters.");
         }
 
+        if (o.Mqtt.SharedGroup is { Length: > 0 } group && group.IndexOfAny(['/', '+', '#']) >= 0)
+        {
+            problems.Add($"CampWater:Mqtt:SharedGroup is '{group}': a share name cannot hold '/', '+' or '#'.");
+        }
+
         if (o.Simulation.IntervalSeconds is < 0.1 or > 3600)
         {
             problems.Add($"CampWater:Simulation:IntervalSeconds is {o.Simulation.IntervalSeconds}: use 0.1 to 3600.");

@@ -55,7 +55,7 @@ public sealed partial class MqttIngestion(
 
                     // Subscribing again is harmless when the broker kept the session, and needed when it did not.
                     await client.SubscribeAsync(
-                        new MqttClientSubscribeOptionsBuilder().WithTopicFilter(NativeTopicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+                        new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Shared(NativeTopicFilter), MqttQualityOfServiceLevel.AtLeastOnce).Build(),
                         stoppingToken);
                     readiness.BrokerConnected = true;
                     backoff = TimeSpan.FromMilliseconds(250);
@@ -120,6 +120,14 @@ public sealed partial class MqttIngestion(
         e.AutoAcknowledge = false;
         await pipeline.EnqueueAsync(campId, tankId, parsed.Reading!, e.AcknowledgeAsync, stoppingToken);
     }
+
+    /// <summary>
+    /// With <c>CampWater:Mqtt:SharedGroup</c> set, several silos ingest through one shared subscription and
+    /// the broker gives each reading to one of them; the reading goes to its tank's grain wherever it lives.
+    /// Brokers do not keep order across a shared subscription, so a single silo subscribes plainly.
+    /// </summary>
+    private string Shared(string filter) =>
+        options.Value.Mqtt.SharedGroup is { Length: > 0 } group ? $"$share/{group}/{filter}" : filter;
 
     private void Reject(string source, RejectReason reason, string? detail)
     {

@@ -7,14 +7,16 @@ namespace CampWater.Silo.Ingestion;
 /// <summary>
 /// Hands parsed readings to their tank grains. Readings are spread over a fixed set of lanes by tank, so
 /// one tank's readings keep their order while many tanks are served at once. Each reading is
-/// acknowledged (to the broker) only after its tank has taken it.
+/// acknowledged (to the broker) only after its tank has taken it and stored the state that includes it.
 /// </summary>
 public sealed partial class ReadingPipeline : BackgroundService
 {
     public delegate Task Acknowledge(CancellationToken cancellationToken);
 
     private const int LaneCapacity = 4096;
-    private const int MaxAttempts = 5;
+    // About a minute of retries: long enough for the cluster to notice a dead silo and move its tanks.
+    private const int MaxAttempts = 10;
+    private const int MaxBatch = 256;
     private readonly Channel<Work>[] _lanes;
     private readonly IGrainFactory _grains;
     private readonly IngestionMetrics _metrics;
@@ -47,11 +49,20 @@ public sealed partial class ReadingPipeline : BackgroundService
 
     private async Task Drain(ChannelReader<Work> lane, CancellationToken stoppingToken)
     {
+        var batch = new List<Work>(MaxBatch);
         try
         {
-            await foreach (var work in lane.ReadAllAsync(stoppingToken))
+            while (await lane.WaitToReadAsync(stoppingToken))
             {
-                await Handle(work, stoppingToken);
+                // Whatever has queued up goes in one round: under load each tank gets one call and one
+                // storage write for all its waiting readings, instead of one per reading.
+                while (batch.Count < MaxBatch && lane.TryRead(out var work))
+                {
+                    batch.Add(work);
+                }
+
+                await HandleBatch(batch, stoppingToken);
+                batch.Clear();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -60,29 +71,67 @@ public sealed partial class ReadingPipeline : BackgroundService
         }
     }
 
-    private async Task Handle(Work work, CancellationToken stoppingToken)
+    private Task HandleBatch(List<Work> batch, CancellationToken stoppingToken)
     {
-        var tank = _grains.GetGrain<ITankGrain>(work.TankKey);
+        if (batch.Count == 1)
+        {
+            return HandleTank(batch[0].TankKey, batch, stoppingToken);
+        }
+
+        var byTank = new Dictionary<string, List<Work>>(StringComparer.Ordinal);
+        foreach (var work in batch)
+        {
+            if (!byTank.TryGetValue(work.TankKey, out var readings))
+            {
+                byTank[work.TankKey] = readings = [];
+            }
+
+            readings.Add(work);
+        }
+
+        return byTank.Count == 1
+            ? HandleTank(batch[0].TankKey, batch, stoppingToken)
+            : Task.WhenAll(byTank.Select(kv => HandleTank(kv.Key, kv.Value, stoppingToken)));
+    }
+
+    private async Task HandleTank(string tankKey, List<Work> works, CancellationToken stoppingToken)
+    {
+        var tank = _grains.GetGrain<ITankGrain>(tankKey);
+        var readings = new TankReading[works.Count];
+        for (var i = 0; i < readings.Length; i++)
+        {
+            readings[i] = works[i].Reading;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var outcome = await tank.Apply(work.Reading);
-                _metrics.Outcome(outcome);
-                _metrics.Latency.Observe(_clock.GetUtcNow() - work.Reading.ReceivedAt);
-                await AcknowledgeAsync(work, stoppingToken);
+                var outcomes = await tank.ApplyBatch(readings);
+                var now = _clock.GetUtcNow();
+                for (var i = 0; i < works.Count; i++)
+                {
+                    _metrics.Outcome(outcomes[i]);
+                    _metrics.Latency.Observe(now - readings[i].ReceivedAt);
+                    await AcknowledgeAsync(works[i], stoppingToken);
+                }
+
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException && attempt < MaxAttempts)
             {
-                LogRetry(e, work.TankKey, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt)), _clock, stoppingToken);
+                LogRetry(e, tankKey, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, attempt))), _clock, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Not acknowledged: the broker keeps it in the session and delivers it again after a reconnect.
-                _metrics.Failed();
-                LogGaveUp(e, work.TankKey, attempt);
+                // Not acknowledged: the broker keeps them in the session and delivers them again after a reconnect.
+                for (var i = 0; i < works.Count; i++)
+                {
+                    _metrics.Failed();
+                }
+
+                LogGaveUp(e, tankKey, attempt);
                 return;
             }
         }

@@ -36,9 +36,12 @@ public interface ICampGrain : IGrainWithStringKey
     [Alias("ConfigureTank")]
     Task<TankStatus> ConfigureTank(TankConfig tank);
 
-    /// <summary>A tank reports its new status, the ledger days that changed and its alert rules' verdicts.</summary>
+    /// <summary>
+    /// A tank reports its new status, the ledger days that changed and every alert signal the camp has not
+    /// confirmed yet (<see cref="ITankGrain.SignalsTaken"/>); signals already taken are skipped by number.
+    /// </summary>
     [Alias("TankChanged"), OneWay]
-    Task TankChanged(TankStatus status, TankDayRecord[] changedDays, AlertSignal[] signals);
+    Task TankChanged(TankStatus status, TankDayRecord[] changedDays, SequencedSignal[] signals);
 
     /// <summary>Alerts of the camp and its tanks, newest first.</summary>
     [Alias("GetAlerts"), ReadOnly]

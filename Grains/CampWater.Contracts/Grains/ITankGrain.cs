@@ -13,6 +13,17 @@ public interface ITankGrain : IGrainWithStringKey
     [Alias("Apply")]
     Task<ApplyOutcome> Apply(TankReading reading);
 
+    /// <summary>
+    /// Takes readings in the order given, and returns once the state that includes all of them is stored:
+    /// one storage write for the lot.
+    /// </summary>
+    [Alias("ApplyBatch")]
+    Task<ApplyOutcome[]> ApplyBatch(TankReading[] readings);
+
+    /// <summary>The camp has stored every alert signal of this tank up to and including <paramref name="seq"/>.</summary>
+    [Alias("SignalsTaken"), OneWay]
+    Task SignalsTaken(long seq);
+
     [Alias("GetStatus"), ReadOnly]
     Task<TankStatus?> GetStatus();
 

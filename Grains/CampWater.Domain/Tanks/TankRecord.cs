@@ -51,4 +51,10 @@ public sealed class TankRecord
 
     /// <summary>Open alerts of this tank, as its camp (which owns alerts) last said.</summary>
     [Id(17)] public int OpenAlerts { get; set; }
+
+    /// <summary>Alert signals the camp has not confirmed yet; sent again until it does, so none is lost in a crash.</summary>
+    [Id(18)] public List<SequencedSignal> PendingSignals { get; set; } = [];
+
+    /// <summary>The number of the last alert signal emitted.</summary>
+    [Id(19)] public long LastSignalSeq { get; set; }
 }

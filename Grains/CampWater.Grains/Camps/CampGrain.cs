@@ -154,7 +154,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         return _statuses[tank.Id];
     }
 
-    public async Task TankChanged(TankStatus status, TankDayRecord[] changedDays, AlertSignal[] signals)
+    public async Task TankChanged(TankStatus status, TankDayRecord[] changedDays, SequencedSignal[] signals)
     {
         if (Config is null || !Config.Tanks.Any(t => t.Id == status.TankId))
         {
@@ -170,9 +170,21 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             Record(changes, status.TankId, TankAlertRules.Online(heard));
         }
 
+        var taken = _state.State.SignalsTakenThrough.GetValueOrDefault(status.TankId);
+        var takenBefore = taken;
         foreach (var signal in signals)
         {
-            Record(changes, status.TankId, signal);
+            // Signals come again until confirmed, and a later message may overtake an earlier one.
+            if (signal.Seq > taken)
+            {
+                Record(changes, status.TankId, signal.Signal);
+                taken = signal.Seq;
+            }
+        }
+
+        if (taken != takenBefore)
+        {
+            _state.State.SignalsTakenThrough[status.TankId] = taken;
         }
 
         _statuses[status.TankId] = status;
@@ -193,6 +205,16 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
 
         await Publish(changes);
+        if (taken != takenBefore)
+        {
+            if (changes.Count == 0)
+            {
+                // Signals that changed no alert still count as taken, durably, before the tank forgets them.
+                await _state.WriteStateAsync();
+            }
+
+            await Tank(status.TankId).SignalsTaken(taken);
+        }
     }
 
     public Task<Alert[]> GetAlerts(AlertFilter filter)

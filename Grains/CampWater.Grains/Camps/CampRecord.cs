@@ -23,4 +23,7 @@ public sealed class CampRecord
 
     /// <summary>The last camp-local day whose coverage the coverage-low rule has judged.</summary>
     [Id(4)] public DateOnly? CoverageJudgedThrough { get; set; }
+
+    /// <summary>Per tank, the number of the last alert signal taken into the alert book.</summary>
+    [Id(5)] public Dictionary<string, long> SignalsTakenThrough { get; set; } = new(StringComparer.Ordinal);
 }

@@ -25,27 +25,73 @@ internal sealed partial class TankGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Refresh();
+        if (_geometry is not null && Tank.PendingSignals.Count > 0)
+        {
+            // Signals stored before a crash that the camp may never have taken: it skips those it has.
+            return NotifyCamp([]);
+        }
+
         return Task.CompletedTask;
     }
 
-    public async Task<ApplyOutcome> Apply(TankReading reading)
+    public async Task<ApplyOutcome> Apply(TankReading reading) => (await ApplyBatch([reading]))[0];
+
+    public async Task<ApplyOutcome[]> ApplyBatch(TankReading[] readings)
     {
+        var outcomes = new ApplyOutcome[readings.Length];
         if (_geometry is null)
         {
             // Nobody configured this tank: do not keep an activation around for a stray topic.
             DeactivateOnIdle();
-            return ApplyOutcome.UnknownTank;
+            Array.Fill(outcomes, ApplyOutcome.UnknownTank);
+            return outcomes;
         }
 
-        var result = TankModel.Apply(Tank, reading, _geometry, _zone);
-        if (result.ChangedState)
+        List<TankDayRecord>? changedDays = null;
+        for (var i = 0; i < readings.Length; i++)
         {
-            var signals = Evaluate(result, reading);
-            await state.WriteStateAsync();
-            await NotifyCamp(result.ChangedDays, signals);
+            var result = TankModel.Apply(Tank, readings[i], _geometry, _zone);
+            outcomes[i] = result.Outcome;
+            if (!result.ChangedState)
+            {
+                continue;
+            }
+
+            foreach (var signal in Evaluate(result, readings[i]))
+            {
+                Tank.PendingSignals.Add(new SequencedSignal(++Tank.LastSignalSeq, signal));
+            }
+
+            changedDays ??= [];
+            foreach (var day in result.ChangedDays)
+            {
+                var at = changedDays.FindIndex(d => d.Date == day.Date);
+                if (at >= 0)
+                {
+                    changedDays[at] = day;
+                }
+                else
+                {
+                    changedDays.Add(day);
+                }
+            }
         }
 
-        return result.Outcome;
+        if (changedDays is not null)
+        {
+            // Stored before the caller acknowledges the readings to the broker: what was acknowledged survives a crash.
+            await state.WriteStateAsync();
+            await NotifyCamp(changedDays);
+        }
+
+        return outcomes;
+    }
+
+    public Task SignalsTaken(long seq)
+    {
+        // Forgotten in memory now, in storage with the next write; sent again meanwhile only after a crash.
+        Tank.PendingSignals.RemoveAll(s => s.Seq <= seq);
+        return Task.CompletedTask;
     }
 
     public Task<TankStatus?> GetStatus() =>
@@ -125,10 +171,10 @@ internal sealed partial class TankGrain(
         return [.. signals];
     }
 
-    private Task NotifyCamp(IReadOnlyList<TankDayRecord> changedDays, AlertSignal[] signals)
+    private Task NotifyCamp(IReadOnlyList<TankDayRecord> changedDays)
     {
         var camp = GrainFactory.GetGrain<ICampGrain>(Tank.CampId!);
-        return camp.TankChanged(CurrentStatus(), [.. changedDays], signals);
+        return camp.TankChanged(CurrentStatus(), [.. changedDays], [.. Tank.PendingSignals]);
     }
 
     private void Refresh()
