@@ -27,6 +27,15 @@ public sealed class CrashTests
         Assert.Contains(expected.Alerts, a => a.Contains(" LowLevel ", StringComparison.Ordinal));
         Assert.Contains(expected.Alerts, a => a.Contains(" Overflow ", StringComparison.Ordinal));
         Assert.Contains(expected.Alerts, a => a.Contains(" RapidDrop ", StringComparison.Ordinal));
+        if (!expected.Tanks.SequenceEqual(actual.Tanks) || !expected.Alerts.SequenceEqual(actual.Alerts))
+        {
+            // The whole of both runs, for whoever has to find out why they differ.
+            var report = Path.Combine(Path.GetTempPath(), $"campwater-crash-{DateTime.UtcNow:yyyyMMddHHmmss}");
+            await File.WriteAllLinesAsync(report + "-expected.txt", [.. expected.Tanks, .. expected.Alerts], Ct);
+            await File.WriteAllLinesAsync(report + "-actual.txt", [.. actual.Tanks, .. actual.Alerts], Ct);
+            TestContext.Current.SendDiagnosticMessage($"Both runs written to {report}-*.txt");
+        }
+
         Assert.Equal(expected.Tanks, actual.Tanks);
         Assert.Equal(expected.Alerts, actual.Alerts);
     }

@@ -28,6 +28,32 @@ public sealed class DurableCluster : IAsyncDisposable
 
     public IReadOnlyList<DotnetHostProcess> Silos => _silos;
 
+    public string ClusterId => _clusterId;
+
+    /// <summary>Starts the Dashboard as its own process, an Orleans client of this cluster.</summary>
+    public async Task<DotnetHostProcess> StartDashboardAsync()
+    {
+        var http = FreePort.Next();
+        var dashboard = await DotnetHostProcess.StartAsync(new DotnetHostOptions
+        {
+            DllPath = RepoPaths.BuiltDll(Path.Combine("Dashboard", "Host"), "CampWater.Dashboard.Host"),
+            Arguments =
+            [
+                "--environment", "Production",
+                "--Urls", $"http://127.0.0.1:{http}",
+                "--CampWater:Storage:Provider", "redis",
+                "--CampWater:Redis:ConnectionString", Redis.ConnectionString,
+                "--CampWater:Cluster:ClusterId", _clusterId,
+                "--Logging:LogLevel:Default", "Warning",
+            ],
+            Name = "dashboard",
+            ReadyUrl = $"http://127.0.0.1:{http}/health/ready",
+            StartTimeout = TimeSpan.FromSeconds(90),
+        });
+        _silos.Add(dashboard);
+        return dashboard;
+    }
+
     public static async Task<DurableCluster> StartAsync(string registryJson)
     {
         var mosquitto = await MosquittoServer.StartAsync(new MosquittoOptions { Persistence = true, MaxQueuedMessages = 100_000 });
