@@ -20,7 +20,7 @@ if ! { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
     fail "nothing accepts connections"
 fi
 
-printf 'GET %s HTTP/1.1\r\nHost: localhost\r\nUser-Agent: http-health\r\nConnection: close\r\n\r\n' "$path" >&3 ||
+printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nUser-Agent: http-health\r\nConnection: close\r\n\r\n' "$path" "$port" >&3 ||
     fail "the connection closed before the request was sent"
 
 status_line=""
