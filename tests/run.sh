@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs the servers that the tests start as child processes (mosquitto, Redis,
-# VictoriaMetrics as the InfluxDB write API) and the browser of the UI tests, builds the solution,
-# then runs every test.
+# VictoriaMetrics as the InfluxDB write API), the browser of the UI tests and docker-compose (which
+# checks docker-compose.yml), builds the solution, then runs every test.
 #
 #   tests/run.sh                      # everything, Debug build
 #   tests/run.sh --filter Mosquitto   # extra arguments go to `dotnet test`
@@ -15,12 +15,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 configuration="${CONFIGURATION:-Debug}"
 packages=(mosquitto mosquitto-clients redis-server victoria-metrics chromium)
+# Without their recommended packages: docker-compose only checks docker-compose.yml (`config`), which
+# needs no Docker engine, so the engine it recommends is not installed.
+packages_without_recommends=(docker-compose)
 # Program -> the package it comes from, checked after any install.
 declare -A binaries=(
     [mosquitto]=mosquitto
     [redis-server]=redis-server
     [victoria-metrics]=victoria-metrics
     [chromium]=chromium
+    [docker-compose]=docker-compose
 )
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -51,7 +55,7 @@ install_missing_packages() {
     fi
 
     local missing=() package
-    for package in "${packages[@]}"; do
+    for package in "${packages[@]}" "${packages_without_recommends[@]}"; do
         is_installed "$package" || missing+=("$package")
     done
     ((${#missing[@]} == 0)) && return 0
@@ -66,6 +70,7 @@ install_missing_packages() {
     echo "tests/run.sh: missing ${missing[*]}; installing"
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages_without_recommends[@]}"
 }
 
 check_binaries() {
