@@ -6,7 +6,7 @@ using CampWater.Status;
 namespace CampWater.Durability;
 
 /// <summary>What a run leaves behind, read through the API: each tank's level and day ledger, and every alert.</summary>
-public sealed record ClusterState(IReadOnlyList<string> Tanks, IReadOnlyList<string> Alerts)
+public sealed record ClusterState(IReadOnlyList<string> Tanks, IReadOnlyList<string> Alerts, string ReadingCounts)
 {
     public static async Task<ClusterState> ReadAsync(string baseUrl, ReadingStream stream)
     {
@@ -23,10 +23,17 @@ public sealed record ClusterState(IReadOnlyList<string> Tanks, IReadOnlyList<str
 
         // Ids number alerts per camp in the order signals reach the camp, which differs between runs when
         // tanks interleave differently; everything else about an alert must be the same.
-        return new ClusterState(tanks, [.. alerts
+        var counts = string.Join(", ", (await http.GetStringAsync("/metrics")).Split('\n')
+            .Where(l => l.StartsWith("campwater_readings_total{", StringComparison.Ordinal)));
+        return new ClusterState(tanks, counts: counts, alerts: [.. alerts
             .Select(a => $"{a.CampId}/{a.TankId} {a.Kind} {a.Severity} {a.State} raised {a.RaisedAt:O} resolved {a.ResolvedAt:O} " +
                 $"value {a.Value:R} threshold {a.Threshold:R} escalations {a.Escalations}")
             .Order(StringComparer.Ordinal)]);
+    }
+
+    private ClusterState(List<string> tanks, string counts, IEnumerable<string> alerts)
+        : this(tanks, [.. alerts], counts)
+    {
     }
 
     /// <summary>Waits until every tank's last reading is the stream's last.</summary>

@@ -31,8 +31,8 @@ public sealed class CrashTests
         {
             // The whole of both runs, for whoever has to find out why they differ.
             var report = Path.Combine(Path.GetTempPath(), $"campwater-crash-{DateTime.UtcNow:yyyyMMddHHmmss}");
-            await File.WriteAllLinesAsync(report + "-expected.txt", [.. expected.Tanks, .. expected.Alerts], Ct);
-            await File.WriteAllLinesAsync(report + "-actual.txt", [.. actual.Tanks, .. actual.Alerts], Ct);
+            await File.WriteAllLinesAsync(report + "-expected.txt", [expected.ReadingCounts, .. expected.Tanks, .. expected.Alerts], Ct);
+            await File.WriteAllLinesAsync(report + "-actual.txt", [actual.ReadingCounts, .. actual.Tanks, .. actual.Alerts], Ct);
             TestContext.Current.SendDiagnosticMessage($"Both runs written to {report}-*.txt");
         }
 
