@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace CampWater.Silo.Hosting;
 
@@ -20,6 +21,7 @@ internal static class ClusterComposition
         }
 
         silo.UseCampWaterStateSerializer();
+        silo.AddDashboard(); // the operations view, mounted by the Dashboard under /orleans for admins
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
     }
 }
