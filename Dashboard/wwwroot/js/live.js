@@ -189,6 +189,12 @@ export function connect() {
   if (started) return;
   started = true;
   window.addEventListener('online', retryNow);
+  // The browser knows before the socket does (a dead link can take 30 s to notice): say so at once,
+  // and start over cleanly when the network is back.
+  window.addEventListener('offline', () => {
+    setStatus('reconnecting');
+    if (connection && connection.state !== 'Disconnected') connection.stop().catch(() => {});
+  });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && retryNow());
   start();
 }
