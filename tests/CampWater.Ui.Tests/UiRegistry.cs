@@ -18,7 +18,7 @@ internal static class UiRegistry
             "tanks": [{{string.Join(",", TankIds.Select(Tank))}}]
           }, {
             "id": "ui-north", "name": "Azraq North", "timeZone": "Asia/Amman", "population": 1200, "targetLpd": 20,
-            "tanks": [{{Tank("n1")}}]
+            "tanks": [{{Tank("n1")}}, {{Tank("n2")}}, {{Tank("n3")}}]
           }]
         }
         """;

@@ -18,8 +18,13 @@ function el(name, attrs = {}, text) {
   return node;
 }
 
-/** "met", "below" (under the target) or "short" (under the 15 l/p/d minimum). */
-export const dayClass = (d) => (d.lpd >= d.targetLpd ? 'met' : d.lpd >= MINIMUM_LPD ? 'below' : 'short');
+/**
+ * "met", "below" (under the target), "short" (under the 15 l/p/d minimum), or "partial": readings
+ * cover less than 90 % of the day, so its figure says too little to judge (as the coverage-low alert
+ * does not judge it either).
+ */
+export const dayClass = (d) => (d.completeness < COMPLETE ? 'partial'
+  : d.lpd >= d.targetLpd ? 'met' : d.lpd >= MINIMUM_LPD ? 'below' : 'short');
 
 let serial = 0;
 
@@ -67,7 +72,7 @@ export function createCoverageChart({ height = 220, compact = false } = {}) {
         height: Math.max(d.lpd > 0 ? 1 : 0, y(0) - y(d.lpd)).toFixed(1),
         class: `bar-day bar-${dayClass(d)}${incomplete ? ' bar-incomplete' : ''}`,
       });
-      if (incomplete) bar.setAttribute('fill', `url(#${pattern})`);
+      if (incomplete) bar.style.fill = `url(#${pattern})`;
       const tip = el('title', {}, `${shortDate(d.date)}: ${lpd(d.lpd)} (target ${lpd(d.targetLpd)}), readings cover ${Math.round(d.completeness * 100)}% of the day`);
       bar.append(tip);
       parts.push(bar);
@@ -84,8 +89,8 @@ export function createCoverageChart({ height = 220, compact = false } = {}) {
     if (!days.length) parts.push(el('text', { x: pad.left + w / 2, y: pad.top + h / 2, class: 'chart-empty', 'text-anchor': 'middle' }, 'No days in this range'));
     svg.replaceChildren(...parts);
 
-    const met = days.filter((d) => d.met).length;
-    const short = days.filter((d) => d.lpd < MINIMUM_LPD).length;
+    const met = days.filter((d) => dayClass(d) === 'met').length;
+    const short = days.filter((d) => dayClass(d) === 'short').length;
     svg.setAttribute('aria-label', days.length
       ? `${number(days.length)} days: target of ${lpd(target)} met on ${number(met)}, below the ${MINIMUM_LPD} l/p/d minimum on ${number(short)}.`
       : 'No days in this range.');

@@ -45,9 +45,15 @@ export function createLevelChart() {
       parts.push(el('text', { x: PAD.left - 6, y: y(pct) + 4, class: 'chart-axis', 'text-anchor': 'end' }, `${pct}%`));
     }
 
+    // As many time labels as fit (one per ~72 px), on whole hours or days.
     const span = t1 - t0;
-    const step = span > 3 * 86_400_000 ? 86_400_000 : span > 12 * 3_600_000 ? 4 * 3_600_000 : 3_600_000;
-    const firstTick = Math.ceil(t0 / step) * step;
+    const fit = Math.max(2, Math.floor(w / 72));
+    const HOUR = 3_600_000;
+    const step = [HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 48 * HOUR]
+      .find((candidate) => span / candidate <= fit) ?? 7 * 24 * HOUR;
+    // Ticks on this device's whole hours (and midnights), not UTC's.
+    const offset = new Date(t0).getTimezoneOffset() * 60_000;
+    const firstTick = Math.ceil((t0 - offset) / step) * step + offset;
     for (let t = firstTick; t <= t1; t += step) {
       const d = new Date(t);
       const label = step >= 86_400_000 ? dayFmt.format(d) : clock(d);

@@ -99,6 +99,8 @@ export function createTankForm({ editable, save }) {
       }
       input.id = id;
       input.name = path;
+      const placeholder = { servesPopulation: 'a share of the camp', 'sensor.devEui': 'none' }[path];
+      if (placeholder) input.placeholder = placeholder;
       const hint = document.createElement('span');
       hint.className = 'form-unit';
       hint.id = `${id}-unit`;

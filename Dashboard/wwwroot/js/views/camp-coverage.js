@@ -59,6 +59,7 @@ const VERDICT = {
   met: { icon: '✓', text: 'met' },
   below: { icon: '▼', text: 'below' },
   short: { icon: '!', text: 'under 15' },
+  partial: { icon: '?', text: 'too few readings' },
 };
 
 function readRange() {
@@ -97,9 +98,11 @@ export function mount(root, { campId }, app) {
       chart.draw(days);
       const judged = days.filter((d) => d.completeness >= COMPLETE);
       const mean = judged.length ? judged.reduce((a, d) => a + d.lpd, 0) / judged.length : null;
-      const met = days.filter((d) => d.met).length;
-      const short = days.filter((d) => d.lpd < MINIMUM_LPD).length;
-      setText(s.figures, `Average ${lpd(mean)} over ${number(judged.length)} days with complete readings · target met on ${number(met)} of ${number(days.length)} days · under the 15 l/p/d minimum on ${number(short)}`);
+      const met = days.filter((d) => dayClass(d) === 'met').length;
+      const short = days.filter((d) => dayClass(d) === 'short').length;
+      setText(s.figures, judged.length
+        ? `Average ${lpd(mean)} over the ${number(judged.length)} days with complete readings · target met on ${number(met)} · under the ${MINIMUM_LPD} l/p/d minimum on ${number(short)} · ${number(days.length - judged.length)} days with too few readings to judge`
+        : `No day in this range has readings for 90% of it, so none can be judged: ${number(days.length)} days with too few readings.`);
       s.rows.replaceChildren(...[...days].reverse().map((d) => {
         const tr = document.createElement('tr');
         const cls = dayClass(d);
@@ -122,7 +125,7 @@ export function mount(root, { campId }, app) {
             span.className = `verdict verdict-${cls}`;
             span.innerHTML = '<span aria-hidden="true"></span> ';
             span.firstChild.textContent = v.icon;
-            span.append(`${v.text} (${number(d.targetLpd)})`);
+            span.append(cls === 'partial' ? v.text : `${v.text} (${number(d.targetLpd)})`);
             td.append(span);
           } else {
             td.textContent = text;

@@ -2,7 +2,7 @@
 // target first, each with its days as small bars; a camp's name opens its own coverage page.
 
 import * as api from '../api.js';
-import { createCoverageChart, COMPLETE, MINIMUM_LPD } from '../components/coverage-chart.js';
+import { createCoverageChart, COMPLETE, MINIMUM_LPD, dayClass } from '../components/coverage-chart.js';
 import { monthName, monthRange } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { lpd, number, people } from '../format.js';
@@ -83,8 +83,8 @@ export function mount(root, _params, app) {
         setText(x.verdict.lastElementChild, { none: 'no complete day', short: 'below the minimum', below: 'below target', met: 'target met' }[cls]);
         setText(x.mean, lpd(r.mean));
         setText(x.target, lpd(r.camp.targetLpd));
-        setText(x.met, `${number(r.days.filter((d) => d.met).length)} of ${number(r.days.length)}`);
-        setText(x.short, `${number(r.days.filter((d) => d.lpd < MINIMUM_LPD).length)} days`);
+        setText(x.met, `${number(r.days.filter((d) => dayClass(d) === 'met').length)} of ${number(r.judged.length)}`);
+        setText(x.short, `${number(r.days.filter((d) => dayClass(d) === 'short').length)} days`);
         setText(x.complete, `${number(r.judged.length)} of ${number(r.days.length)} days`);
         const chart = createCoverageChart({ height: 64, compact: true });
         x.chart.append(chart.el);
