@@ -40,6 +40,7 @@ public sealed class PageTests(UiHostFixture host)
     public async Task Every_view_at_desktop_and_360_px_loads_only_from_the_app_and_is_saved_as_a_screenshot()
     {
         await FeedShotsTankAsync();
+        await RaiseAlertsForTheInboxAsync();
         Directory.CreateDirectory(host.ScreenshotDirectory);
         string[] views =
         [
@@ -112,6 +113,26 @@ public sealed class PageTests(UiHostFixture host)
         await page.WaitForURLAsync("**/login", new() { Timeout = 10_000 });
         var response = await context.APIRequest.GetAsync("/api/camps");
         Assert.Equal(401, response.Status);
+    }
+
+    /// <summary>A critical alert nobody has acted on, and a sensor fault that field staff acknowledged, assigned and commented on.</summary>
+    private async Task RaiseAlertsForTheInboxAsync()
+    {
+        await using var sensor = await host.ConnectSensorAsync();
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(-3);
+        await sensor.PublishStringAsync(Readings.Topic("crit"), Readings.Level(t0, 40), cancellationToken: Ct);
+        await sensor.PublishStringAsync(Readings.Topic("crit"), Readings.Level(t0.AddMinutes(1), 6), cancellationToken: Ct);
+        await sensor.PublishStringAsync(Readings.Topic("fault"), Readings.Level(t0, 60), cancellationToken: Ct);
+        await sensor.PublishStringAsync(Readings.Topic("fault"), $$"""{"ts":"{{t0.AddMinutes(1).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","distanceMm":120}""", cancellationToken: Ct);
+        using var api = host.Api(UiUsers.FieldToken);
+        var fault = await Eventually.ValueAsync(
+            async () => (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<CampWater.Alerts.Alert[]>(api, $"/api/alerts?campId={UiRegistry.CampId}", host.Json, Ct))!
+                .FirstOrDefault(a => a.TankId == "fault" && a.Kind == CampWater.Alerts.AlertKind.SensorFault),
+            a => a is not null, TimeSpan.FromSeconds(10), "a sensor fault alert");
+        static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+        (await api.PostAsync($"/api/alerts/{fault!.Id}/acknowledge", Body("{}"), Ct)).EnsureSuccessStatusCode();
+        (await api.PostAsync($"/api/alerts/{fault.Id}/assign", Body("""{"assignee":"Amina"}"""), Ct)).EnsureSuccessStatusCode();
+        (await api.PostAsync($"/api/alerts/{fault.Id}/comments", Body("""{"text":"Spider web on the sensor, cleaning at 10:00"}"""), Ct)).EnsureSuccessStatusCode();
     }
 
     /// <summary>Six hours of a tank draining and a refill, so that the tank page's chart has something to show.</summary>

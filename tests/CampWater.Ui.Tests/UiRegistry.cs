@@ -9,7 +9,7 @@ internal static class UiRegistry
     public const string CampId = "ui";
     public const string CampName = "Zaatari 5";
 
-    public static readonly string[] TankIds = ["tile", "ack", "roles", "offline", "weight", "shots"];
+    public static readonly string[] TankIds = ["tile", "ack", "roles", "offline", "weight", "shots", "crit", "fault"];
 
     public static string Json => $$"""
         {

@@ -15,7 +15,7 @@ const KINDS = {
   'low-level': { label: 'Low level', unit: '%' },
   overflow: { label: 'Overflow', unit: '%' },
   'rapid-drop': { label: 'Rapid drop', unit: '%/h' },
-  'night-draw': { label: 'Water drawn at night', unit: '%' },
+  'night-draw': { label: 'Water drawn at night', unit: 'L' },
   'sensor-offline': { label: 'Sensor offline', unit: 'min' },
   'sensor-fault': { label: 'Sensor fault', unit: '' },
   'coverage-low': { label: 'Coverage below target', unit: 'l/p/d' },
@@ -170,7 +170,9 @@ export function createAlertCard({ act, me, campName }) {
       const where = [next.tankId ? `Tank ${next.tankId}` : 'Whole camp', campName(next.campId)].join(' · ');
       setText(s.where, where);
       setText(s.message, next.message ?? '');
-      const figures = isNumber(next.value)
+      // The message carries the figures with their units ("Level 6 % is below the critical 10 %"); a
+      // number is repeated on its own only when there is no message.
+      const figures = !next.message && isNumber(next.value)
         ? `${withUnit(next.value, kind.unit)}${isNumber(next.threshold) ? ` (limit ${withUnit(next.threshold, kind.unit)})` : ''}`
         : '';
       setText(s.figures, figures);
