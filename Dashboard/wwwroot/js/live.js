@@ -9,6 +9,8 @@
 //         "tankUpdated" TankStatus, "campUpdated" CampSummary, "alertChanged" Alert.
 // States: "connecting" (first attempt), "live", "reconnecting", "offline" (waiting to retry).
 
+import { goToLogin } from './session.js';
+
 const HUB_PATH = 'hubs/live';
 const CLIENT_SCRIPT = 'lib/signalr/signalr.min.js';
 const SERVER_EVENTS = ['tankUpdated', 'campUpdated', 'alertChanged'];
@@ -173,6 +175,10 @@ async function start() {
     setStatus('live');
     watchAll();
   } catch (err) {
+    if (err?.statusCode === 401) {
+      goToLogin(); // the session ended while the page was open
+      return;
+    }
     console.warn('live: cannot connect to the hub', err?.message ?? err);
     scheduleStart();
   }
