@@ -1,4 +1,10 @@
+using CampWater.Silo.Commands;
 using CampWater.Silo.Hosting;
+
+if (args is [HashPasswordCommand.Name, ..])
+{
+    return await HashPasswordCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
+}
 
 try
 {

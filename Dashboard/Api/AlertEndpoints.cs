@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CampWater.Alerts;
+using CampWater.Dashboard.Auth;
 using CampWater.Grains;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,16 +17,17 @@ internal static class AlertEndpoints
 
     public static void MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/alerts");
+        var alerts = app.MapGroup("/api/alerts").RequireAuthorization(Roles.ReadPolicy);
         alerts.MapGet("/", List);
         alerts.MapGet("/{alertId}", Get);
-        alerts.MapPost("/{alertId}/acknowledge", (string alertId, HttpRequest request, IGrainFactory grains) =>
+        var actions = alerts.MapGroup("/").RequireAuthorization(Roles.ActPolicy);
+        actions.MapPost("/{alertId}/acknowledge", (string alertId, HttpRequest request, IGrainFactory grains) =>
             Act(alertId, AlertActionKind.Acknowledge, "note", required: false, request, grains));
-        alerts.MapPost("/{alertId}/assign", (string alertId, HttpRequest request, IGrainFactory grains) =>
+        actions.MapPost("/{alertId}/assign", (string alertId, HttpRequest request, IGrainFactory grains) =>
             Act(alertId, AlertActionKind.Assign, "assignee", required: true, request, grains));
-        alerts.MapPost("/{alertId}/comments", (string alertId, HttpRequest request, IGrainFactory grains) =>
+        actions.MapPost("/{alertId}/comments", (string alertId, HttpRequest request, IGrainFactory grains) =>
             Act(alertId, AlertActionKind.Comment, "text", required: true, request, grains));
-        alerts.MapPost("/{alertId}/resolve", (string alertId, HttpRequest request, IGrainFactory grains) =>
+        actions.MapPost("/{alertId}/resolve", (string alertId, HttpRequest request, IGrainFactory grains) =>
             Act(alertId, AlertActionKind.Resolve, "note", required: false, request, grains));
     }
 
@@ -121,8 +123,7 @@ internal static class AlertEndpoints
             return Problems.Invalid(field, "is required");
         }
 
-        var by = request.HttpContext.User.Identity?.IsAuthenticated == true ? request.HttpContext.User.Identity.Name ?? Anonymous : Anonymous;
-        var outcome = await grains.GetGrain<ICampGrain>(campId).ActOnAlert(alertId, new AlertAction(kind, by, text));
+        var outcome = await Run(grains, alertId, campId, kind, ActorOf(request.HttpContext.User), text);
         return outcome.Status switch
         {
             200 => Results.Ok(outcome.Alert),
@@ -131,4 +132,12 @@ internal static class AlertEndpoints
             _ => Problems.Conflict(outcome.Problem ?? "The alert's state does not allow this."),
         };
     }
+
+    /// <summary>The name recorded on an alert action: the signed-in person or API client, "anonymous" with sign-in off.</summary>
+    public static string ActorOf(System.Security.Claims.ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : Anonymous;
+
+    /// <summary>One action on one alert, as the HTTP API and the live hub both take it.</summary>
+    public static Task<AlertActionOutcome> Run(IGrainFactory grains, string alertId, string campId, AlertActionKind kind, string by, string? text) =>
+        grains.GetGrain<ICampGrain>(campId).ActOnAlert(alertId, new AlertAction(kind, by, text));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CampWater.Dashboard.Auth;
 using CampWater.Grains;
 using CampWater.Registry;
 using CampWater.Status;
@@ -21,17 +22,17 @@ internal static class CampEndpoints
 
     public static void MapCampEndpoints(this IEndpointRouteBuilder app)
     {
-        var camps = app.MapGroup("/api/camps");
+        var camps = app.MapGroup("/api/camps").RequireAuthorization(Roles.ReadPolicy);
         camps.MapGet("/", ListCamps);
         camps.MapGet("/{campId}", GetCamp);
-        camps.MapPut("/{campId}", PutCamp);
+        camps.MapPut("/{campId}", PutCamp).RequireAuthorization(Roles.ConfigurePolicy);
         camps.MapGet("/{campId}/config", GetCampConfig);
         camps.MapGet("/{campId}/tanks/{tankId}", GetTank);
-        camps.MapPut("/{campId}/tanks/{tankId}", PutTank);
+        camps.MapPut("/{campId}/tanks/{tankId}", PutTank).RequireAuthorization(Roles.ConfigurePolicy);
         camps.MapGet("/{campId}/tanks/{tankId}/config", GetTankConfig);
         camps.MapGet("/{campId}/tanks/{tankId}/levels", GetLevels);
         camps.MapGet("/{campId}/coverage", GetCoverage);
-        camps.MapGet("/{campId}/coverage.csv", GetCoverageCsv);
+        camps.MapGet("/{campId}/coverage.csv", GetCoverageCsv).RequireAuthorization(Roles.ExportPolicy);
     }
 
     private static async Task<IResult> ListCamps(IGrainFactory grains)

@@ -1,6 +1,8 @@
+using CampWater.Dashboard.Auth;
 using CampWater.Dashboard.Hosting;
 using CampWater.Dashboard.Host;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +12,12 @@ if (string.IsNullOrEmpty(builder.Configuration["Urls"]) && string.IsNullOrEmpty(
 }
 
 var cluster = DashboardHostOptions.From(builder.Configuration);
+if (cluster.Provider is not ("redis" or "memory"))
+{
+    Console.Error.WriteLine($"CampWater Dashboard cannot start. CampWater:Storage:Provider is '{cluster.Provider}': use 'redis' or 'memory'.");
+    return 1;
+}
+
 builder.UseOrleansClient(client =>
 {
     switch (cluster.Provider)
@@ -27,19 +35,25 @@ builder.UseOrleansClient(client =>
                 o.ServiceId = cluster.ServiceId;
             });
             break;
-        default:
-            Console.Error.WriteLine($"CampWater Dashboard cannot start. CampWater:Storage:Provider is '{cluster.Provider}': use 'redis' or 'memory'.");
-            Environment.Exit(1);
-            break;
     }
 
     client.UseConnectionRetryFilter<ReconnectForever>();
+    client.AddDashboard(); // the Orleans operations view under /orleans, for admins
     client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
 });
 
 builder.Services.AddHealthChecks().AddCheck<ClusterReadiness>("cluster", tags: [DashboardEndpointExtensions.ReadyTag]);
-builder.Services.AddCampWaterDashboard();
+try
+{
+    builder.Services.AddCampWaterDashboard(builder.Configuration, builder.Environment);
+}
+catch (AuthConfigurationException e)
+{
+    Console.Error.WriteLine("CampWater Dashboard cannot start. " + e.Message);
+    return 1;
+}
 
 var app = builder.Build();
 app.MapCampWaterDashboard();
 await app.RunAsync();
+return 0;

@@ -1,4 +1,5 @@
 using CampWater.Alerts;
+using CampWater.Dashboard.Auth;
 using CampWater.Dashboard.Hosting;
 using CampWater.Dashboard.Metrics;
 using CampWater.Silo.Ingestion;
@@ -83,7 +84,15 @@ public static class CampWaterHost
             builder.Services.AddHostedService<SensorSimulator>();
         }
 
-        builder.Services.AddCampWaterDashboard();
+        try
+        {
+            builder.Services.AddCampWaterDashboard(builder.Configuration, builder.Environment);
+        }
+        catch (AuthConfigurationException e)
+        {
+            throw new StartupException(e.Message);
+        }
+
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 
 namespace CampWater.Silo.Hosting;
@@ -42,6 +43,7 @@ internal static class ClusterComposition
             o.NumVotesForDeathDeclaration = 1;
         });
         silo.UseCampWaterStateSerializer();
+        silo.AddDashboard(); // the operations view, mounted by the Dashboard under /orleans for admins
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
     }
 

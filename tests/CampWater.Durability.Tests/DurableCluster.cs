@@ -45,6 +45,7 @@ public sealed class DurableCluster : IAsyncDisposable
                 "--CampWater:Redis:ConnectionString", Redis.ConnectionString,
                 "--CampWater:Cluster:ClusterId", _clusterId,
                 "--Logging:LogLevel:Default", "Warning",
+                "--CampWater:Auth:Enabled", "false",
             ],
             Name = "dashboard",
             ReadyUrl = $"http://127.0.0.1:{http}/health/ready",
@@ -82,6 +83,7 @@ public sealed class DurableCluster : IAsyncDisposable
             "--CampWater:Mqtt:Port", Mosquitto.Port.ToString(CultureInfo.InvariantCulture),
             "--CampWater:Mqtt:ClientId", $"campwater-{_clusterId}-{name}",
             "--Logging:LogLevel:Default", "Warning",
+            "--CampWater:Auth:Enabled", "false",
             .. sharedGroup is null ? Array.Empty<string>() : ["--CampWater:Mqtt:SharedGroup", sharedGroup],
         ];
         var silo = await DotnetHostProcess.StartAsync(new DotnetHostOptions

@@ -1,5 +1,8 @@
 // HTTP API calls (CONTRACT §4). Paths are relative to the page, so the dashboard also works
-// behind a reverse proxy that mounts it under a path prefix.
+// behind a reverse proxy that mounts it under a path prefix. A 401 means the session ended: the
+// browser goes to the log-in form and comes back afterwards.
+
+import { goToLogin, writeHeaders } from './session.js';
 
 const TIMEOUT_MS = 20_000;
 
@@ -15,9 +18,14 @@ export class ApiError extends Error {
   get notFound() {
     return this.status === 404;
   }
+
+  /** Field path ("thresholds.lowPct") -> reasons, from a 400 validation problem. */
+  get fields() {
+    return this.errors ?? {};
+  }
 }
 
-async function getJson(path, { signal } = {}) {
+async function request(method, path, { signal, body } = {}) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   const onAbort = () => controller.abort();
@@ -25,8 +33,13 @@ async function getJson(path, { signal } = {}) {
   try {
     let response;
     try {
+      const headers = { Accept: 'application/json' };
+      if (method !== 'GET') Object.assign(headers, writeHeaders());
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
       response = await fetch(path, {
-        headers: { Accept: 'application/json' },
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
         signal: controller.signal,
       });
@@ -36,10 +49,17 @@ async function getJson(path, { signal } = {}) {
         ? 'The server took too long to answer.'
         : 'The server cannot be reached.');
     }
+    if (response.status === 401) {
+      goToLogin();
+      throw new ApiError(401, 'Your session has ended. Sign in again.');
+    }
     if (!response.ok) {
       // Errors are application/problem+json (RFC 9457); fall back to the status text.
       const problem = await response.json().catch(() => ({}));
-      throw new ApiError(response.status, problem.title || response.statusText || `HTTP ${response.status}`, problem.detail);
+      const title = response.status === 403 ? 'Your role does not allow this.' : problem.title || response.statusText || `HTTP ${response.status}`;
+      const error = new ApiError(response.status, title, problem.detail);
+      error.errors = problem.errors;
+      throw error;
     }
     return await response.json();
   } finally {
@@ -48,6 +68,8 @@ async function getJson(path, { signal } = {}) {
   }
 }
 
+const getJson = (path, options) => request('GET', path, options);
+
 const id = (value) => encodeURIComponent(value);
 
 /** [CampSummary] */
@@ -55,3 +77,28 @@ export const getCamps = (options) => getJson('api/camps', options);
 
 /** CampSummary + tanks: [TankStatus] */
 export const getCamp = (campId, options) => getJson(`api/camps/${id(campId)}`, options);
+
+/** TankStatus */
+export const getTank = (campId, tankId, options) => getJson(`api/camps/${id(campId)}/tanks/${id(tankId)}`, options);
+
+/** The tank's definition in the registry file's form. */
+export const getTankConfig = (campId, tankId, options) => getJson(`api/camps/${id(campId)}/tanks/${id(tankId)}/config`, options);
+
+export const putTankConfig = (campId, tankId, body) => request('PUT', `api/camps/${id(campId)}/tanks/${id(tankId)}`, { body });
+
+/** [{ ts, levelMm, volumeL }] between two instants (at most 1,000 points). */
+export const getLevels = (campId, tankId, from, to, options) =>
+  getJson(`api/camps/${id(campId)}/tanks/${id(tankId)}/levels?from=${id(from)}&to=${id(to)}`, options);
+
+/** [DailyCoverage] between two camp-local dates YYYY-MM-DD. */
+export const getCoverage = (campId, from, to, options) =>
+  getJson(`api/camps/${id(campId)}/coverage?from=${id(from)}&to=${id(to)}`, options);
+
+export const coverageCsvUrl = (campId, from, to) => `api/camps/${id(campId)}/coverage.csv?from=${id(from)}&to=${id(to)}`;
+
+/** [Alert], newest first; state "open" (active or acknowledged), "resolved" or "all". */
+export const getAlerts = ({ campId, state = 'open' } = {}, options) =>
+  getJson(`api/alerts?state=${state}${campId ? `&campId=${id(campId)}` : ''}`, options);
+
+/** kind: "acknowledge", "assign", "comments" or "resolve"; body as in CONTRACT §4. */
+export const actOnAlert = (alertId, kind, body = {}) => request('POST', `api/alerts/${id(alertId)}/${kind}`, { body });

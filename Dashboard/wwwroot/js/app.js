@@ -1,7 +1,9 @@
 // CampWater dashboard: boot, a tiny hash router, the header's live indicator, the notice that
 // figures are not live, the banner slot and the clock that keeps "2 min ago" labels true.
 //
-// Routes: #/ overview; #/camps/{campId} a camp. A view is a module with
+// Routes: #/ overview; #/camps/{campId} a camp; #/camps/{campId}/tanks/{tankId} a tank;
+// #/alerts the alert inbox (#/alerts/{campId} one camp's); #/coverage all camps for a month;
+// #/coverage/{campId} one camp over a date range. A view is a module with
 // mount(root, params, app) -> { unmount() }; add a route here to add a page.
 // The banner under the header is js/banner.js.
 
@@ -10,7 +12,13 @@ import { age, clock } from './format.js';
 import { setAttr, setText } from './dom.js';
 import * as overview from './views/overview.js';
 import * as camp from './views/camp.js';
+import * as tank from './views/tank.js';
+import * as alerts from './views/alerts.js';
+import * as coverage from './views/coverage.js';
+import * as campCoverage from './views/camp-coverage.js';
 import * as notFound from './views/not-found.js';
+import { showBanner } from './banner.js';
+import { loadSession, session } from './session.js';
 
 const PRODUCT = 'CampWater';
 const AGE_REFRESH_MS = 5_000;
@@ -18,6 +26,11 @@ const AGE_REFRESH_MS = 5_000;
 const routes = [
   { path: /^\/$/, view: overview, nav: 'overview' },
   { path: /^\/camps\/([^/]+)$/, view: camp, nav: 'overview', params: ([campId]) => ({ campId }) },
+  { path: /^\/camps\/([^/]+)\/tanks\/([^/]+)$/, view: tank, nav: 'overview', params: ([campId, tankId]) => ({ campId, tankId }) },
+  { path: /^\/alerts$/, view: alerts, nav: 'alerts' },
+  { path: /^\/alerts\/([^/]+)$/, view: alerts, nav: 'alerts', params: ([campId]) => ({ campId }) },
+  { path: /^\/coverage$/, view: coverage, nav: 'coverage' },
+  { path: /^\/coverage\/([^/]+)$/, view: campCoverage, nav: 'coverage', params: ([campId]) => ({ campId }) },
 ];
 
 const main = document.getElementById('main');
@@ -85,7 +98,7 @@ const ANNOUNCE = {
   live: 'Live updates on',
   connecting: 'Connecting to live updates',
   reconnecting: 'Live updates lost, reconnecting',
-  offline: 'Live updates offline, retrying by itself',
+  offline: 'Live updates lost, reconnecting by itself',
 };
 
 function describe(status) {
@@ -98,7 +111,7 @@ function describe(status) {
       return 'Reconnecting…';
     default: {
       const s = Math.max(0, Math.ceil(((status.retryAt ?? 0) - Date.now()) / 1000));
-      return s > 0 ? `Offline · retry in ${s} s` : 'Offline';
+      return s > 0 ? `Reconnecting · next try in ${s} s` : 'Reconnecting…';
     }
   }
 }
@@ -129,7 +142,7 @@ function showStaleNotice() {
   if (!down) return;
   const asOf = Math.max(lastFetchAt, status.lastLiveAt ?? 0);
   const iso = new Date(asOf).toISOString();
-  const what = status.state === 'offline' ? 'Not live — offline.' : 'Not live — reconnecting…';
+  const what = 'Not live — reconnecting…';
   setText(notice.querySelector('.notice-title'), what);
   setText(notice.querySelector('.notice-detail'), `Figures are from ${clock(asOf)} (${age(iso)}).`);
 }
@@ -142,10 +155,35 @@ function tick() {
   showStatus();
 }
 
-live.on('status', showStatus);
-window.addEventListener('hashchange', navigate);
-document.addEventListener('visibilitychange', tick);
-setInterval(tick, AGE_REFRESH_MS);
-live.connect();
-showStatus();
-navigate();
+// Who is signed in: their name and role, and the sign-out button (a form post with its token).
+function showUser() {
+  const me = session();
+  const box = document.getElementById('user');
+  if (!me.authEnabled) {
+    showBanner('Open access — sign-in is off, so anyone who can reach this page can change tanks and act on alerts as “anonymous”.', 'warning');
+    setAttr(box, 'hidden', true);
+    return;
+  }
+  setText(box.querySelector('[data-slot="name"]'), me.name ?? '');
+  setText(box.querySelector('[data-slot="role"]'), me.role ?? '');
+  const token = box.querySelector('input[type="hidden"]');
+  setAttr(token, 'name', me.antiforgery?.field);
+  setAttr(token, 'value', me.antiforgery?.token);
+  setAttr(box, 'hidden', false);
+  setAttr(document.querySelector('[data-nav="orleans"]')?.parentElement, 'hidden', !me.can?.admin);
+}
+
+async function boot() {
+  if (!(await loadSession())) return;
+  document.body.dataset.role = session().role ?? 'anonymous';
+  showUser();
+  live.on('status', showStatus);
+  window.addEventListener('hashchange', navigate);
+  document.addEventListener('visibilitychange', tick);
+  setInterval(tick, AGE_REFRESH_MS);
+  live.connect();
+  showStatus();
+  navigate();
+}
+
+boot();

@@ -9,6 +9,8 @@
 //         "tankUpdated" TankStatus, "campUpdated" CampSummary, "alertChanged" Alert.
 // States: "connecting" (first attempt), "live", "reconnecting", "offline" (waiting to retry).
 
+import { goToLogin } from './session.js';
+
 const HUB_PATH = 'hubs/live';
 const CLIENT_SCRIPT = 'lib/signalr/signalr.min.js';
 const SERVER_EVENTS = ['tankUpdated', 'campUpdated', 'alertChanged'];
@@ -173,6 +175,10 @@ async function start() {
     setStatus('live');
     watchAll();
   } catch (err) {
+    if (err?.statusCode === 401) {
+      goToLogin(); // the session ended while the page was open
+      return;
+    }
     console.warn('live: cannot connect to the hub', err?.message ?? err);
     scheduleStart();
   }
@@ -189,6 +195,12 @@ export function connect() {
   if (started) return;
   started = true;
   window.addEventListener('online', retryNow);
+  // The browser knows before the socket does (a dead link can take 30 s to notice): say so at once,
+  // and start over cleanly when the network is back.
+  window.addEventListener('offline', () => {
+    setStatus('reconnecting');
+    if (connection && connection.state !== 'Disconnected') connection.stop().catch(() => {});
+  });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && retryNow());
   start();
 }

@@ -7,7 +7,7 @@ import { BADGE_HTML, levelWords, showLevel, showState } from './tank-state.js';
 
 const make = template(`
 <li class="tank-row">
-  <span class="tank-row-name" data-slot="name"></span>
+  <a class="tank-row-name" data-slot="name"></a>
   ${BADGE_HTML}
   <span class="bar" role="img" data-slot="bar"><span class="bar-fill"></span></span>
   <span class="tank-row-pct num" aria-hidden="true" data-slot="pct"></span>
@@ -24,6 +24,7 @@ export function createTankRow() {
     update(tank) {
       const state = showState(el, s.badge, tank.state);
       setText(s.name, tank.name || tank.tankId);
+      setAttr(s.name, 'href', `#/camps/${encodeURIComponent(tank.campId)}/tanks/${encodeURIComponent(tank.tankId)}`);
       showLevel(s.bar, tank.levelPct, levelWords(tank.levelPct, state));
       setText(s.pct, percent(tank.levelPct));
       setText(s.volume, litres(tank.volumeL));

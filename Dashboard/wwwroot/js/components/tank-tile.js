@@ -10,7 +10,7 @@ const LOW_BATTERY_PCT = 20;
 const make = template(`
 <article class="tile">
   <header class="tile-head">
-    <h3 class="tile-name" data-slot="name"></h3>
+    <h3 class="tile-name"><a data-slot="name"></a></h3>
     ${BADGE_HTML}
   </header>
   <div class="tile-body">
@@ -45,6 +45,7 @@ export function createTankTile() {
     update(tank) {
       const state = showState(el, s.badge, tank.state);
       setText(s.name, tank.name || tank.tankId);
+      setAttr(s.name, 'href', `#/camps/${encodeURIComponent(tank.campId)}/tanks/${encodeURIComponent(tank.tankId)}`);
       setText(s.pct, percent(tank.levelPct));
       setText(s.volume, volumeOf(tank.volumeL, tank.capacityL));
       showLevel(s.gauge, tank.levelPct,

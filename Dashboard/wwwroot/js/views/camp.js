@@ -16,6 +16,7 @@ const makePage = template(`
   <header class="page-head">
     <h1 id="page-title" tabindex="-1" data-slot="title">Camp</h1>
     <p class="muted" data-slot="meta"></p>
+    <p class="page-links"><a data-slot="alertsLink">Alerts</a> <a data-slot="coverageLink">Coverage</a></p>
   </header>
   <div data-slot="message"></div>
   <div data-slot="body" hidden>
@@ -34,6 +35,8 @@ export function mount(root, { campId }, app) {
   root.replaceChildren(page);
   app.setTitle(campId);
   setText(s.title, campId);
+  setAttr(s.alertsLink, 'href', `#/alerts/${encodeURIComponent(campId)}`);
+  setAttr(s.coverageLink, 'href', `#/coverage/${encodeURIComponent(campId)}`);
 
   const figures = createCampFigures();
   s.figures.append(figures.el);

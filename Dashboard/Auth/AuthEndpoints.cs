@@ -1,0 +1,146 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampWater.Dashboard.Auth;
+
+/// <summary>
+/// The log-in form, log-out, and <c>GET /api/session</c> (who is signed in, what they may do, and the
+/// anti-forgery token that the page sends with every change it makes).
+/// </summary>
+internal static class AuthEndpoints
+{
+    public const string LoginPath = "/login";
+    public const string LogoutPath = "/logout";
+    public const string AntiforgeryHeader = "X-CSRF-Token";
+
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(LoginPath, (HttpContext context, AuthSettings settings, IAntiforgery antiforgery, string? returnUrl) =>
+            settings.Enabled ? LoginPage.Render(context, antiforgery, returnUrl, error: null) : Results.Redirect("./"));
+        app.MapPost(LoginPath, LogIn).DisableAntiforgery();
+        app.MapPost(LogoutPath, LogOut).DisableAntiforgery();
+        app.MapGet("/api/session", Session);
+    }
+
+    private static async Task<IResult> LogIn(HttpContext context, AuthSettings settings, IAntiforgery antiforgery)
+    {
+        if (!settings.Enabled)
+        {
+            return Results.Redirect("./");
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the log-in form.");
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var returnUrl = form["returnUrl"].ToString();
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return LoginPage.Render(context, antiforgery, returnUrl, "The form had expired. Please sign in again.", StatusCodes.Status400BadRequest);
+        }
+
+        var user = settings.CheckPassword(form["name"], form["password"]);
+        if (user is null)
+        {
+            return LoginPage.Render(context, antiforgery, returnUrl, "That name and password do not match. Check both and try again.", StatusCodes.Status401Unauthorized);
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, user.Name!.Trim()), new Claim(ClaimTypes.Role, user.Role!)],
+            AuthSchemes.Cookie, ClaimTypes.Name, ClaimTypes.Role);
+        await context.SignInAsync(AuthSchemes.Cookie, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
+        return Results.Redirect(LocalOrHome(returnUrl));
+    }
+
+    private static async Task<IResult> LogOut(HttpContext context, AuthSettings settings, IAntiforgery antiforgery)
+    {
+        if (settings.Enabled)
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "The anti-forgery token is missing or has expired. Reload the page and sign out again.");
+            }
+
+            await context.SignOutAsync(AuthSchemes.Cookie);
+        }
+
+        return Results.Redirect(settings.Enabled ? "login" : "./");
+    }
+
+    private static async Task<IResult> Session(HttpContext context, AuthSettings settings, IAntiforgery antiforgery)
+    {
+        var result = await context.AuthenticateAsync(AuthSchemes.Default);
+        var user = result.Succeeded ? result.Principal : null;
+        if (user is not null)
+        {
+            context.User = user;
+        }
+
+        var role = user?.FindFirstValue(ClaimTypes.Role);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Ok(new
+        {
+            authEnabled = settings.Enabled,
+            signedIn = user is not null,
+            name = user?.Identity?.Name,
+            role,
+            can = new
+            {
+                read = Roles.Allows(role, Roles.ReadPolicy),
+                act = Roles.Allows(role, Roles.ActPolicy),
+                configure = Roles.Allows(role, Roles.ConfigurePolicy),
+                export = Roles.Allows(role, Roles.ExportPolicy),
+                admin = Roles.Allows(role, Roles.AdminPolicy),
+            },
+            antiforgery = new { header = AntiforgeryHeader, token = tokens.RequestToken, field = tokens.FormFieldName },
+        });
+    }
+
+    /// <summary>
+    /// A change made with the sign-in cookie must carry the page's anti-forgery token: the cookie alone
+    /// does not prove that our page sent it. Bearer clients and open access do not use a cookie.
+    /// </summary>
+    public static IApplicationBuilder UseAntiforgeryForCookieWrites(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var method = context.Request.Method;
+            var writes = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+            if (writes && context.Request.Path.StartsWithSegments("/api")
+                && context.User.Identity is { IsAuthenticated: true, AuthenticationType: AuthSchemes.Cookie })
+            {
+                var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    await Results.Problem(
+                        statusCode: StatusCodes.Status400BadRequest,
+                        title: "Bad request",
+                        detail: $"The {AntiforgeryHeader} header is missing or has expired. Reload the page and try again.").ExecuteAsync(context);
+                    return;
+                }
+            }
+
+            await next();
+        });
+
+    private static string LocalOrHome(string? returnUrl)
+    {
+        // Only a path on this site: an open redirect would let a link send someone elsewhere after signing in.
+        if (string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) || returnUrl.StartsWith("/\\", StringComparison.Ordinal))
+        {
+            return "./";
+        }
+
+        return returnUrl;
+    }
+
+    internal static string Html(string? text) => WebUtility.HtmlEncode(text ?? "");
+}

@@ -1,0 +1,218 @@
+// One alert in the inbox: what happened, where, how bad (icon and word, not colour alone), its
+// state and who acted; and, for those who may act, the actions in one or two taps: Acknowledge,
+// Assign to me, Comment, Resolve. Big targets for a thumb; every button says what it does.
+
+import { setAttr, setText, slots, template } from '../dom.js';
+import { NONE, age, dateTime, isNumber, number } from '../format.js';
+
+export const SEVERITIES = {
+  critical: { label: 'Critical', icon: '!', rank: 0 },
+  warning: { label: 'Warning', icon: '▲', rank: 1 },
+  info: { label: 'Info', icon: 'i', rank: 2 },
+};
+
+const KINDS = {
+  'low-level': { label: 'Low level', unit: '%' },
+  overflow: { label: 'Overflow', unit: '%' },
+  'rapid-drop': { label: 'Rapid drop', unit: '%/h' },
+  'night-draw': { label: 'Water drawn at night', unit: 'L' },
+  'sensor-offline': { label: 'Sensor offline', unit: 'min' },
+  'sensor-fault': { label: 'Sensor fault', unit: '' },
+  'coverage-low': { label: 'Coverage below target', unit: 'l/p/d' },
+};
+
+const withUnit = (v, unit) => (isNumber(v) ? `${number(v, Math.abs(v) < 10 ? 1 : 0)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}` : NONE);
+
+const make = template(`
+<li class="alert-card">
+  <article aria-labelledby="" data-slot="article">
+    <header class="alert-head">
+      <span class="sev" data-slot="sev"><span class="sev-icon" aria-hidden="true"></span><span class="sev-text"></span></span>
+      <h2 class="alert-title" data-slot="title"></h2>
+      <time class="age alert-age" data-slot="age"></time>
+    </header>
+    <p class="alert-where" data-slot="where"></p>
+    <p class="alert-message" data-slot="message"></p>
+    <p class="alert-figures num" data-slot="figures"></p>
+    <p class="alert-state" data-slot="state"></p>
+    <ul class="alert-comments" data-slot="comments" hidden></ul>
+    <div class="alert-actions" data-slot="actions" hidden>
+      <button type="button" class="act act-primary" data-act="acknowledge">Acknowledge</button>
+      <button type="button" class="act" data-act="assign-me">Assign to me</button>
+      <button type="button" class="act" data-act="comment" aria-expanded="false">Comment</button>
+      <button type="button" class="act" data-act="resolve" aria-expanded="false">Resolve</button>
+    </div>
+    <form class="alert-form" data-slot="form" hidden>
+      <label data-slot="formLabel"></label>
+      <div class="alert-form-row">
+        <input type="text" data-slot="formInput" autocomplete="off">
+        <button type="submit" class="act act-primary" data-slot="formSubmit"></button>
+        <button type="button" class="act" data-slot="formCancel">Cancel</button>
+      </div>
+    </form>
+    <p class="alert-error" role="alert" data-slot="error" hidden></p>
+  </article>
+</li>`);
+
+let serial = 0;
+
+/**
+ * @param {object} options
+ * @param {(alertId: string, kind: string, body: object) => Promise<object>} options.act  send an action; resolves to the new Alert
+ * @param {() => {name: string|null, authEnabled: boolean}} options.me
+ * @param {(campId: string) => string} options.campName
+ */
+export function createAlertCard({ act, me, campName }) {
+  const el = make();
+  const s = slots(el);
+  const id = `alert-${(serial += 1)}`;
+  setAttr(s.title, 'id', `${id}-title`);
+  setAttr(s.article, 'aria-labelledby', `${id}-title`);
+  const inputId = `${id}-input`;
+  setAttr(s.formInput, 'id', inputId);
+  setAttr(s.formLabel, 'for', inputId);
+  let alert = null;
+  let formKind = null;
+  let busy = false;
+
+  const buttons = Object.fromEntries([...s.actions.querySelectorAll('[data-act]')].map((b) => [b.dataset.act, b]));
+
+  function showError(text) {
+    setText(s.error, text ?? '');
+    setAttr(s.error, 'hidden', !text);
+  }
+
+  async function send(kind, body) {
+    if (busy) return;
+    busy = true;
+    el.dataset.busy = 'true';
+    showError('');
+    for (const b of [...Object.values(buttons), s.formSubmit]) b.disabled = true;
+    try {
+      const updated = await act(alert.id, kind, body);
+      closeForm();
+      if (updated) card.update(updated);
+    } catch (err) {
+      const why = err.status === 0 ? 'No connection: nothing was sent. Try again when the network is back.'
+        : err.status === 409 ? `Already changed by someone else: ${err.detail || err.message}`
+          : [err.message, err.detail].filter(Boolean).join(' ');
+      showError(why);
+    } finally {
+      busy = false;
+      delete el.dataset.busy;
+      for (const b of [...Object.values(buttons), s.formSubmit]) b.disabled = false;
+    }
+  }
+
+  function openForm(kind) {
+    formKind = kind;
+    const spec = {
+      comment: { label: 'Comment', submit: 'Send', placeholder: 'e.g. Truck ordered for 14:00', required: true },
+      resolve: { label: 'Note (optional)', submit: 'Resolve', placeholder: 'e.g. Refilled, valve closed', required: false },
+      assign: { label: 'Assign to', submit: 'Assign', placeholder: 'Name', required: true },
+    }[kind];
+    setText(s.formLabel, spec.label);
+    setText(s.formSubmit, spec.submit);
+    setAttr(s.formInput, 'placeholder', spec.placeholder);
+    setAttr(s.formInput, 'required', spec.required);
+    s.formInput.value = '';
+    setAttr(s.form, 'hidden', false);
+    setAttr(buttons.comment, 'aria-expanded', String(kind === 'comment'));
+    setAttr(buttons.resolve, 'aria-expanded', String(kind === 'resolve'));
+    s.formInput.focus();
+  }
+
+  function closeForm() {
+    formKind = null;
+    setAttr(s.form, 'hidden', true);
+    setAttr(buttons.comment, 'aria-expanded', 'false');
+    setAttr(buttons.resolve, 'aria-expanded', 'false');
+  }
+
+  buttons.acknowledge.addEventListener('click', () => send('acknowledge', {}));
+  buttons['assign-me'].addEventListener('click', () => {
+    const name = me().name;
+    if (me().authEnabled && name) send('assign', { assignee: name });
+    else openForm('assign');
+  });
+  buttons.comment.addEventListener('click', () => (formKind === 'comment' ? closeForm() : openForm('comment')));
+  buttons.resolve.addEventListener('click', () => (formKind === 'resolve' ? closeForm() : openForm('resolve')));
+  s.formCancel.addEventListener('click', closeForm);
+  s.form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = s.formInput.value.trim();
+    if (formKind === 'comment') send('comments', { text });
+    else if (formKind === 'assign') send('assign', { assignee: text });
+    else if (formKind === 'resolve') send('resolve', text ? { note: text } : {});
+  });
+  el.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && formKind) closeForm();
+  });
+
+  const card = {
+    el,
+    get alert() {
+      return alert;
+    },
+    /** @param {object} next Alert */
+    update(next, canAct = card.canAct) {
+      alert = next;
+      card.canAct = canAct;
+      const sev = SEVERITIES[next.severity] ?? SEVERITIES.info;
+      const kind = KINDS[next.kind] ?? { label: next.kind, unit: '' };
+      el.dataset.severity = next.severity;
+      el.dataset.state = next.state;
+      el.dataset.alertId = next.id;
+      el.dataset.kind = next.kind;
+      setText(s.sev.firstElementChild, sev.icon);
+      setText(s.sev.lastElementChild, sev.label);
+      setText(s.title, kind.label);
+      const where = [next.tankId ? `Tank ${next.tankId}` : 'Whole camp', campName(next.campId)].join(' · ');
+      setText(s.where, where);
+      setText(s.message, next.message ?? '');
+      // The message carries the figures with their units ("Level 6 % is below the critical 10 %"); a
+      // number is repeated on its own only when there is no message.
+      const figures = !next.message && isNumber(next.value)
+        ? `${withUnit(next.value, kind.unit)}${isNumber(next.threshold) ? ` (limit ${withUnit(next.threshold, kind.unit)})` : ''}`
+        : '';
+      setText(s.figures, figures);
+      setAttr(s.figures, 'hidden', !figures);
+      setAttr(s.age, 'datetime', next.raisedAt);
+      setAttr(s.age, 'title', `Raised ${dateTime(next.raisedAt)}`);
+      setText(s.age, age(next.raisedAt));
+
+      const state = [];
+      if (next.state === 'active') state.push('Not acknowledged');
+      if (next.state === 'acknowledged') state.push(`Acknowledged by ${next.acknowledgedBy ?? 'someone'}`);
+      if (next.state === 'resolved') state.push(`Resolved${next.resolvedBy ? ` by ${next.resolvedBy}` : ''}`);
+      if (next.assignee) state.push(`assigned to ${next.assignee}`);
+      if (next.escalations > 0) state.push(`sent again ${number(next.escalations)}×`);
+      setText(s.state, state.join(' · '));
+
+      const comments = next.comments ?? [];
+      setAttr(s.comments, 'hidden', comments.length === 0);
+      const key = comments.map((c) => `${c.at}|${c.by}|${c.text}`).join('\n');
+      if (s.comments.dataset.key !== key) {
+        s.comments.dataset.key = key;
+        s.comments.replaceChildren(...comments.map((c) => {
+          const li = document.createElement('li');
+          const who = document.createElement('span');
+          who.className = 'muted';
+          who.textContent = `${c.by}, ${age(c.at)}: `;
+          li.append(who, c.text);
+          return li;
+        }));
+      }
+
+      const open = next.state !== 'resolved';
+      setAttr(s.actions, 'hidden', !(canAct && open));
+      setAttr(buttons.acknowledge, 'hidden', next.state !== 'active');
+      const myName = me().authEnabled ? me().name : null;
+      setAttr(buttons['assign-me'], 'hidden', Boolean(myName) && next.assignee === myName);
+      setText(buttons['assign-me'], myName ? 'Assign to me' : 'Assign…');
+      if (!(canAct && open)) closeForm();
+    },
+    canAct: false,
+  };
+  return card;
+}

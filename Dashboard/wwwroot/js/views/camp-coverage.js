@@ -1,0 +1,200 @@
+// One camp's water coverage over a date range (#/coverage/{campId}): daily litres per person as bars
+// against the camp's target and the 15 l/p/d minimum, how complete each day's readings are, the same
+// as a table, and the CSV download for those allowed to export.
+
+import * as api from '../api.js';
+import { createCoverageChart, COMPLETE, dayClass, MINIMUM_LPD } from '../components/coverage-chart.js';
+import { addDays, daysBetween, isIsoDate, longDate } from '../dates.js';
+import { setAttr, setText, slots, template } from '../dom.js';
+import { litres, lpd, number, people } from '../format.js';
+import { can } from '../session.js';
+import { pageMessage } from './page-message.js';
+
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 400;
+
+const makePage = template(`
+<section class="page" aria-labelledby="page-title">
+  <nav class="crumbs" aria-label="Breadcrumb"><a href="#/coverage">Coverage, all camps</a></nav>
+  <header class="page-head">
+    <h1 id="page-title" tabindex="-1" data-slot="title">Coverage</h1>
+    <p class="muted" data-slot="meta"></p>
+  </header>
+  <form class="range-form" data-slot="form">
+    <div class="form-field"><label for="cov-from">From</label><input type="date" id="cov-from" name="from" required data-slot="from"></div>
+    <div class="form-field"><label for="cov-to">To</label><input type="date" id="cov-to" name="to" required data-slot="to"></div>
+    <button type="submit" class="button">Show</button>
+    <a class="button button-quiet" data-slot="csv" download hidden>Download CSV</a>
+  </form>
+  <p class="field-error" role="alert" data-slot="rangeError" hidden></p>
+  <div data-slot="message"></div>
+  <div data-slot="body" hidden>
+    <section class="card" aria-labelledby="cov-chart-title">
+      <h2 id="cov-chart-title" class="visually-hidden">Litres per person per day</h2>
+      <p class="cov-figures" data-slot="figures"></p>
+      <div data-slot="chart"></div>
+      <ul class="legend" aria-label="Legend">
+        <li><span class="swatch bar-met" aria-hidden="true"></span> target met</li>
+        <li><span class="swatch bar-below" aria-hidden="true"></span> below target</li>
+        <li><span class="swatch bar-short" aria-hidden="true"></span> below the 15 l/p/d minimum</li>
+        <li><span class="swatch swatch-hatch" aria-hidden="true"></span> readings cover less than 90% of the day</li>
+      </ul>
+    </section>
+    <section class="card table-card" aria-labelledby="cov-table-title">
+      <h2 id="cov-table-title">Day by day</h2>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cov-table-title">
+        <table class="table">
+          <thead><tr>
+            <th scope="col">Date</th><th scope="col" class="n">Per person</th><th scope="col">Target</th>
+            <th scope="col" class="n">Drawn</th><th scope="col" class="n">Delivered</th><th scope="col" class="n">People</th><th scope="col" class="n">Data</th>
+          </tr></thead>
+          <tbody data-slot="rows"></tbody>
+        </table>
+      </div>
+    </section>
+  </div>
+</section>`);
+
+const VERDICT = {
+  met: { icon: '✓', text: 'met' },
+  below: { icon: '▼', text: 'below' },
+  short: { icon: '!', text: 'under 15' },
+  partial: { icon: '?', text: 'too few readings' },
+};
+
+function readRange() {
+  const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  return { from: q.get('from'), to: q.get('to') };
+}
+
+export function mount(root, { campId }, app) {
+  const page = makePage();
+  const s = slots(page);
+  root.replaceChildren(page);
+  app.setTitle(`Coverage · ${campId}`);
+  setText(s.title, `Coverage · ${campId}`);
+  const message = pageMessage(s.message);
+  const chart = createCoverageChart();
+  s.chart.append(chart.el);
+  const controller = new AbortController();
+  let camp = null;
+
+  function validRange(from, to) {
+    if (!isIsoDate(from) || !isIsoDate(to)) return 'Give both dates.';
+    if (from > to) return '“From” must not be after “To”.';
+    if (daysBetween(from, to) + 1 > MAX_DAYS) return `At most ${MAX_DAYS} days at a time.`;
+    return null;
+  }
+
+  async function show(from, to) {
+    const problem = validRange(from, to);
+    setText(s.rangeError, problem ?? '');
+    setAttr(s.rangeError, 'hidden', !problem);
+    setAttr(s.from, 'aria-invalid', problem ? 'true' : null);
+    if (problem) return;
+    message.loading('Loading coverage…');
+    try {
+      const days = await api.getCoverage(campId, from, to, { signal: controller.signal });
+      chart.draw(days);
+      const judged = days.filter((d) => d.completeness >= COMPLETE);
+      const mean = judged.length ? judged.reduce((a, d) => a + d.lpd, 0) / judged.length : null;
+      const met = days.filter((d) => dayClass(d) === 'met').length;
+      const short = days.filter((d) => dayClass(d) === 'short').length;
+      setText(s.figures, judged.length
+        ? `Average ${lpd(mean)} over the ${number(judged.length)} days with complete readings · target met on ${number(met)} · under the ${MINIMUM_LPD} l/p/d minimum on ${number(short)} · ${number(days.length - judged.length)} days with too few readings to judge`
+        : `No day in this range has readings for 90% of it, so none can be judged: ${number(days.length)} days with too few readings.`);
+      s.rows.replaceChildren(...[...days].reverse().map((d) => {
+        const tr = document.createElement('tr');
+        const cls = dayClass(d);
+        tr.dataset.verdict = cls;
+        const cells = [
+          longDate(d.date),
+          lpd(d.lpd),
+          null,
+          litres(d.drawnL),
+          litres(d.deliveredL),
+          number(d.population),
+          `${Math.round(d.completeness * 100)}%`,
+        ];
+        cells.forEach((text, i) => {
+          const td = document.createElement(i === 0 ? 'th' : 'td');
+          if (i === 0) td.scope = 'row';
+          if (i === 2) {
+            const v = VERDICT[cls];
+            const span = document.createElement('span');
+            span.className = `verdict verdict-${cls}`;
+            span.innerHTML = '<span aria-hidden="true"></span> ';
+            span.firstChild.textContent = v.icon;
+            span.append(cls === 'partial' ? v.text : `${v.text} (${number(d.targetLpd)})`);
+            td.append(span);
+          } else {
+            td.textContent = text;
+          }
+          if ([1, 3, 4, 5, 6].includes(i)) td.className = 'n num';
+          if (i === 6 && d.completeness < COMPLETE) td.dataset.warn = 'true';
+          tr.append(td);
+        });
+        return tr;
+      }));
+      if (can('export')) {
+        setAttr(s.csv, 'href', api.coverageCsvUrl(campId, from, to));
+        setAttr(s.csv, 'hidden', false);
+      }
+      setAttr(s.body, 'hidden', false);
+      message.clear();
+      app.markFresh();
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      if (err.status === 400 && err.fields) {
+        setText(s.rangeError, Object.values(err.fields).flat().join(' '));
+        setAttr(s.rangeError, 'hidden', false);
+        message.clear();
+        return;
+      }
+      message.error('Coverage could not be loaded.', err, () => show(from, to));
+    }
+  }
+
+  s.form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const from = s.from.value;
+    const to = s.to.value;
+    history.replaceState(null, '', `#/coverage/${encodeURIComponent(campId)}?from=${from}&to=${to}`);
+    show(from, to);
+  });
+
+  (async () => {
+    message.loading('Loading the camp…');
+    try {
+      camp = await api.getCamp(campId, { signal: controller.signal });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      if (err.notFound) {
+        setText(s.title, 'Camp not found');
+        message.info(`There is no camp with the id “${campId}”.`);
+        return;
+      }
+      message.error('The camp could not be loaded.', err, () => location.reload());
+      return;
+    }
+    const name = camp.name || campId;
+    setText(s.title, `Coverage · ${name}`);
+    app.setTitle(`Coverage · ${name}`);
+    setText(s.meta, `${people(camp.population)} · target ${lpd(camp.targetLpd)} · dates in ${camp.timeZone}`);
+    const today = camp.today?.date;
+    const asked = readRange();
+    const to = isIsoDate(asked.to) ? asked.to : today;
+    const from = isIsoDate(asked.from) ? asked.from : addDays(to, -(DEFAULT_DAYS - 1));
+    s.from.value = from;
+    s.to.value = to;
+    s.to.max = today;
+    show(from, to);
+  })();
+
+  return {
+    unmount() {
+      controller.abort();
+      chart.dispose();
+    },
+  };
+}

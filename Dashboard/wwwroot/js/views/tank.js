@@ -1,0 +1,167 @@
+// A tank's page (#/camps/{campId}/tanks/{tankId}): its live status, its level over the last 24 hours
+// or 7 days (from the levels endpoint, extended live by each new reading), and its configuration,
+// which engineers can change.
+
+import * as api from '../api.js';
+import * as live from '../live.js';
+import { createLevelChart } from '../components/level-chart.js';
+import { createTankForm } from '../components/tank-form.js';
+import { createTankTile } from '../components/tank-tile.js';
+import { setAttr, setText, slots, template } from '../dom.js';
+import { can } from '../session.js';
+import { pageMessage } from './page-message.js';
+import { syncView } from '../sync.js';
+
+const RANGES = { '24h': 24 * 3_600_000, '7d': 7 * 86_400_000 };
+
+const makePage = template(`
+<section class="page" aria-labelledby="page-title">
+  <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">All camps</a> › <a data-slot="campLink"></a></nav>
+  <header class="page-head">
+    <h1 id="page-title" tabindex="-1" data-slot="title">Tank</h1>
+    <p class="muted" data-slot="meta"></p>
+  </header>
+  <div data-slot="message"></div>
+  <div class="tank-page" data-slot="body" hidden>
+    <div class="tank-page-status" data-slot="tile"></div>
+    <section class="card tank-page-chart" aria-labelledby="chart-title">
+      <div class="card-head">
+        <h2 id="chart-title">Level</h2>
+        <div class="segmented" role="group" aria-label="Period">
+          <button type="button" data-range="24h" aria-pressed="true">24 hours</button>
+          <button type="button" data-range="7d" aria-pressed="false">7 days</button>
+        </div>
+      </div>
+      <div data-slot="chart"></div>
+      <p class="muted small" data-slot="chartNote"></p>
+    </section>
+    <section class="card tank-page-config" aria-labelledby="config-title">
+      <h2 id="config-title">Configuration</h2>
+      <p class="muted small" data-slot="configNote"></p>
+      <div data-slot="form"></div>
+    </section>
+  </div>
+</section>`);
+
+export function mount(root, { campId, tankId }, app) {
+  const page = makePage();
+  const s = slots(page);
+  root.replaceChildren(page);
+  app.setTitle(tankId);
+  setText(s.title, tankId);
+  setAttr(s.campLink, 'href', `#/camps/${encodeURIComponent(campId)}`);
+  setText(s.campLink, campId);
+
+  const message = pageMessage(s.message);
+  message.loading('Loading the tank…');
+  const tile = createTankTile();
+  s.tile.append(tile.el);
+  const chart = createLevelChart();
+  s.chart.append(chart.el);
+  const editable = can('configure');
+  setText(s.configNote, editable
+    ? 'Changes apply at once to new readings and alerts.'
+    : 'Only engineers can change the configuration.');
+
+  let status = null;
+  let config = null;
+  let range = '24h';
+  let points = [];
+  let window_ = null; // { from, to }
+
+  const form = createTankForm({
+    editable,
+    async save(body) {
+      status = await api.putTankConfig(campId, tankId, body);
+      tile.update(status);
+      config = await api.getTankConfig(campId, tankId);
+      form.fill(config);
+      redraw();
+    },
+  });
+  s.form.append(form.el);
+
+  function redraw() {
+    if (!status || !window_) return;
+    chart.draw({ points, capacityL: status.capacityL, from: window_.from, to: window_.to, thresholds: config?.thresholds });
+  }
+
+  async function loadLevels(signal) {
+    const to = new Date();
+    const from = new Date(to.getTime() - RANGES[range]);
+    window_ = { from: from.toISOString(), to: to.toISOString() };
+    points = await api.getLevels(campId, tankId, window_.from, window_.to, { signal });
+    setText(s.chartNote, points.length >= 1000 ? 'Thinned to 1,000 points for this period.' : '');
+    redraw();
+  }
+
+  function showStatus(next) {
+    status = next;
+    setText(s.title, next.name || tankId);
+    app.setTitle(next.name || tankId);
+    tile.update(next);
+  }
+
+  const sync = syncView({
+    group: campId,
+    async load(signal, startedAt) {
+      const [next, nextConfig, camp] = await Promise.all([
+        api.getTank(campId, tankId, { signal }),
+        api.getTankConfig(campId, tankId, { signal }),
+        api.getCamp(campId, { signal }).catch(() => null),
+      ]);
+      if (camp) setText(s.campLink, camp.name || campId);
+      if (sync.snapshotWins('tank', startedAt)) showStatus(next);
+      if (!config || JSON.stringify(config) !== JSON.stringify(nextConfig)) {
+        config = nextConfig;
+        form.fill(config);
+      }
+      setText(s.meta, `${camp?.name ?? campId} · ${tankId}`);
+      await loadLevels(signal);
+      setAttr(s.body, 'hidden', false);
+      message.clear();
+    },
+    onLoaded: () => app.markFresh(),
+    onError(err) {
+      if (err.notFound) {
+        setText(s.title, 'Tank not found');
+        setAttr(s.body, 'hidden', true);
+        message.info(`There is no tank “${tankId}” in camp “${campId}”.`);
+        return false;
+      }
+      message.error('The tank could not be loaded.', err, () => sync.reload());
+      return true;
+    },
+  });
+
+  for (const button of page.querySelectorAll('[data-range]')) {
+    button.addEventListener('click', () => {
+      range = button.dataset.range;
+      for (const b of page.querySelectorAll('[data-range]')) setAttr(b, 'aria-pressed', String(b === button));
+      loadLevels(sync.signal).catch(() => setText(s.chartNote, 'The level history could not be loaded.'));
+    });
+  }
+
+  const off = live.on('tankUpdated', (next) => {
+    if (next.campId !== campId || next.tankId !== tankId) return;
+    sync.touched('tank');
+    const newer = next.lastReadingAt && (!status?.lastReadingAt || Date.parse(next.lastReadingAt) > Date.parse(status.lastReadingAt));
+    showStatus(next);
+    if (newer && window_ && typeof next.volumeL === 'number') {
+      points.push({ ts: next.lastReadingAt, levelMm: next.levelMm, volumeL: next.volumeL });
+      const to = new Date();
+      window_ = { from: new Date(to.getTime() - RANGES[range]).toISOString(), to: to.toISOString() };
+      const start = Date.parse(window_.from);
+      points = points.filter((p) => Date.parse(p.ts) >= start);
+      redraw();
+    }
+  });
+
+  return {
+    unmount() {
+      sync.dispose();
+      chart.dispose();
+      off();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+using CampWater.Dashboard.Auth;
+using CampWater.Silo.Commands;
+using CampWater.Silo.Hosting;
+using CampWater.Testing;
+
+namespace CampWater.Ui;
+
+/// <summary>Password hashes, the hash-password command, and a start that refuses a sign-in nobody could use.</summary>
+public sealed class SignInConfigurationTests
+{
+    [Fact]
+    public async Task Hash_password_prints_a_self_describing_pbkdf2_hash_that_verifies_the_password_and_no_other()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await HashPasswordCommand.RunAsync(["hash-password"], new StringReader("a long enough secret\n"), output, error);
+
+        Assert.Equal(0, exit);
+        var hash = output.ToString().Trim();
+        var parts = hash.Split('$');
+        Assert.Equal(["pbkdf2-sha256", "600000"], parts[..2]);
+        Assert.Equal(16, Convert.FromBase64String(parts[2]).Length);
+        Assert.Equal(32, Convert.FromBase64String(parts[3]).Length);
+        Assert.True(PasswordHash.Verify("a long enough secret", hash));
+        Assert.False(PasswordHash.Verify("a long enough secreT", hash));
+        Assert.DoesNotContain("secret", hash, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hash_password_refuses_a_password_under_10_characters()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        Assert.Equal(1, await HashPasswordCommand.RunAsync(["hash-password"], new StringReader("short\n"), output, error));
+        Assert.Equal("", output.ToString());
+        Assert.Contains("at least 10 characters", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_hashes_of_one_password_differ_by_their_salt()
+    {
+        Assert.NotEqual(PasswordHash.Create("same password", 100_000), PasswordHash.Create("same password", 100_000));
+    }
+
+    [Fact]
+    public void A_production_start_with_sign_in_on_and_no_user_stops_with_a_message_saying_how_to_add_one()
+    {
+        using var dir = new TempDirectory();
+        var registry = Path.Combine(dir.Path, "camps.json");
+        File.WriteAllText(registry, UiRegistry.Json);
+        var e = Assert.Throws<StartupException>(() => CampWaterHost.Build(
+            ["--environment", "Production", "--CampWater:Registry", registry, "--Urls", "http://127.0.0.1:" + FreePort.Next()]));
+        Assert.Contains("no user is configured", e.Message, StringComparison.Ordinal);
+        Assert.Contains("hash-password", e.Message, StringComparison.Ordinal);
+        Assert.Contains("CampWater:Auth:Users:0:PasswordHash", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_user_with_an_unknown_role_or_a_plain_text_password_stops_the_start_naming_the_key()
+    {
+        using var dir = new TempDirectory();
+        var registry = Path.Combine(dir.Path, "camps.json");
+        File.WriteAllText(registry, UiRegistry.Json);
+        var e = Assert.Throws<StartupException>(() => CampWaterHost.Build(
+        [
+            "--environment", "Production", "--CampWater:Registry", registry, "--Urls", "http://127.0.0.1:" + FreePort.Next(),
+            "--CampWater:Auth:Users:0:Name=ana", "--CampWater:Auth:Users:0:Role=boss", "--CampWater:Auth:Users:0:PasswordHash=hunter2",
+        ]));
+        Assert.Contains("CampWater:Auth:Users:0:Role 'boss' must be one of viewer, field, engineer, manager, admin", e.Message, StringComparison.Ordinal);
+        Assert.Contains("CampWater:Auth:Users:0:PasswordHash is not a hash", e.Message, StringComparison.Ordinal);
+    }
+}
