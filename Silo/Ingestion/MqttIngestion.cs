@@ -20,6 +20,12 @@ public sealed partial class MqttIngestion(
     TimeProvider clock,
     ILogger<MqttIngestion> logger) : BackgroundService
 {
+    /// <summary>
+    /// Readings the broker may have in flight to this client, unacknowledged. Said explicitly: without it
+    /// mosquitto falls back to a window of its own, and after a restart redelivered readings of that window
+    /// were seen to arrive behind newer ones, where they count as late and miss the ledger.
+    /// </summary>
+    private const ushort ReceiveMaximum = 4096;
     public const string NativeTopicFilter = "campwater/+/tanks/+/level";
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
@@ -143,6 +149,7 @@ public sealed partial class MqttIngestion(
             .WithCleanStart(false)
             .WithSessionExpiryInterval(mqtt.SessionExpirySeconds)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            .WithReceiveMaximum(ReceiveMaximum)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .WithBroker(mqtt);
         return builder.Build();

@@ -82,6 +82,7 @@ public sealed class CrashTests
 
         // Alerts reach the camp right after the tank has stored its state: give the last ones a moment.
         await Task.Delay(2000, Ct);
-        return await ClusterState.ReadAsync(baseUrl, stream);
+        var state = await ClusterState.ReadAsync(baseUrl, stream);
+        return state with { ReadingCounts = state.ReadingCounts + Environment.NewLine + silo.Output };
     }
 }

@@ -83,6 +83,8 @@ public sealed class DurableCluster : IAsyncDisposable
             "--CampWater:Mqtt:Port", Mosquitto.Port.ToString(CultureInfo.InvariantCulture),
             "--CampWater:Mqtt:ClientId", $"campwater-{_clusterId}-{name}",
             "--Logging:LogLevel:Default", "Warning",
+            "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "None",
+            "--Logging:LogLevel:CampWater", "Information",
             "--CampWater:Auth:Enabled", "false",
             .. sharedGroup is null ? Array.Empty<string>() : ["--CampWater:Mqtt:SharedGroup", sharedGroup],
         ];
