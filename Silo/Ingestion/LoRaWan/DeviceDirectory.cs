@@ -8,8 +8,10 @@ namespace CampWater.Silo.Ingestion.LoRaWan;
 /// <summary>
 /// Finds the tank of a LoRaWAN device by its devEui. The index is read from the camp grains, which own the
 /// registry (the file and every change made through the API): again every <see cref="RefreshPeriod"/>, and at
-/// once when a device is not found, at most every <see cref="MinRefreshGap"/>, so a sensor moved to another tank
-/// or newly registered is found within seconds and an unknown device that sends all day costs little.
+/// once when a device is not found, so a sensor newly registered or moved to another tank is found with its
+/// first uplink. An unknown device that sends all day costs little: its misses read the registry again at most
+/// every <see cref="DeviceRetryGap"/>, and all misses together at most every <see cref="MinRefreshGap"/>
+/// (a miss waits for the next read rather than being refused on an index known to be old).
 /// </summary>
 public sealed partial class DeviceDirectory(
     IGrainFactory grains,
@@ -18,7 +20,8 @@ public sealed partial class DeviceDirectory(
     ILogger<DeviceDirectory> logger) : BackgroundService
 {
     public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(15);
-    public static readonly TimeSpan MinRefreshGap = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan MinRefreshGap = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan DeviceRetryGap = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a lookup waits for the registry file to be applied after a start.</summary>
     private static readonly TimeSpan RegistryWait = TimeSpan.FromSeconds(30);
@@ -27,8 +30,9 @@ public sealed partial class DeviceDirectory(
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly ConcurrentDictionary<string, byte> _reportedConflicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _missedAt = new(StringComparer.OrdinalIgnoreCase);
     private volatile DeviceIndex _index = DeviceIndex.Empty;
-    private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _startedAt = DateTimeOffset.MinValue;
 
     public DeviceIndex Current => _index;
 
@@ -40,9 +44,27 @@ public sealed partial class DeviceDirectory(
             return tank;
         }
 
+        var now = clock.GetUtcNow();
+        if (_missedAt.TryGetValue(devEui, out var missed) && now - missed < DeviceRetryGap)
+        {
+            return null;
+        }
+
+        if (_missedAt.Count >= MaxRememberedUnknown)
+        {
+            _missedAt.Clear();
+        }
+
+        _missedAt[devEui] = now;
         await WaitForRegistryAsync(cancellationToken);
         await RefreshAsync(force: false, cancellationToken);
-        return _index.TryFind(devEui, out tank) ? tank : null;
+        if (_index.TryFind(devEui, out tank))
+        {
+            _missedAt.TryRemove(devEui, out _);
+            return tank;
+        }
+
+        return null;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -79,18 +101,23 @@ public sealed partial class DeviceDirectory(
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            // Someone else refreshed while this one waited, or recently enough: nothing new to learn yet.
-            if (_refreshedAt >= asked || (!force && asked - _refreshedAt < MinRefreshGap))
+            // A read that began after this one was asked for has seen everything this one would.
+            if (_startedAt >= asked)
             {
                 return;
             }
 
+            if (!force && clock.GetUtcNow() - _startedAt is var since && since < MinRefreshGap)
+            {
+                await Task.Delay(MinRefreshGap - since, clock, cancellationToken);
+            }
+
+            _startedAt = clock.GetUtcNow();
             var registry = grains.GetGrain<IRegistryGrain>(0);
             var campIds = await registry.GetCampIds();
             var configs = await Task.WhenAll(campIds.Select(id => grains.GetGrain<ICampGrain>(id).GetConfig()));
             var index = DeviceIndex.From(configs.OfType<CampConfig>());
             _index = index;
-            _refreshedAt = clock.GetUtcNow();
             foreach (var conflict in index.Conflicts)
             {
                 if (_reportedConflicts.Count < MaxRememberedUnknown && _reportedConflicts.TryAdd(conflict, 0))
@@ -102,7 +129,6 @@ public sealed partial class DeviceDirectory(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The last index stays in use; the next period tries again.
-            _refreshedAt = clock.GetUtcNow();
             LogRefreshFailed(e.Message);
         }
         finally
