@@ -1,4 +1,10 @@
+using CampWater.Silo.Commands;
 using CampWater.Silo.Hosting;
+
+if (args.Length > 0 && args[0] == SimulateCommand.Name)
+{
+    return await SimulateCommand.RunFromConsoleAsync(args[1..]);
+}
 
 try
 {
