@@ -9,7 +9,8 @@ namespace CampWater.Silo.Ingestion.LoRaWan;
 /// Reads the uplink events of ChirpStack v4 and The Things Stack v3 (contract §2) into readings. The network
 /// server's envelope gives the device, the time and the radio figures; the decoded payload that the device's
 /// codec produced gives the measurement: a distance (<c>distance</c>, <c>Distance</c> or <c>distanceMm</c>, in mm
-/// or as a string with a unit), a battery figure (<c>battery</c>, <c>batteryLevel</c>, <c>Bat</c>, <c>BatV</c>)
+/// or as a string with a unit), a battery figure (<c>battery</c>, <c>batteryLevel</c>, <c>batteryPct</c> in percent;
+/// <c>Bat</c>, <c>BatV</c>, <c>batteryV</c> in volts; strings say their unit)
 /// and, from Milesight's EM500-UDL, a <c>history</c> of stored distances. No exception leaves this class.
 /// </summary>
 public static class LoRaWanUplinkParser
@@ -175,13 +176,13 @@ public static class LoRaWanUplinkParser
                 (reason, problem) = ReadLength(value, $"{path}.{property.Name}", out var mm);
                 distanceMm = mm;
             }
-            else if (property.NameEquals("battery") || property.NameEquals("batteryLevel"))
+            else if (property.NameEquals("battery") || property.NameEquals("batteryLevel") || property.NameEquals("batteryPct"))
             {
                 (reason, problem) = ReadBattery(value, $"{path}.{property.Name}", numberIsVolts: false, ref batteryPct, ref batteryV);
             }
-            else if (property.NameEquals("Bat") || property.NameEquals("BatV"))
+            else if (property.NameEquals("Bat") || property.NameEquals("BatV") || property.NameEquals("batteryV"))
             {
-                // Dragino's codecs give the battery in volts.
+                // Dragino's codecs give the battery in volts; batteryV is the native payload's name.
                 (reason, problem) = ReadBattery(value, $"{path}.{property.Name}", numberIsVolts: true, ref batteryPct, ref batteryV);
             }
             else if (property.NameEquals("history"))
