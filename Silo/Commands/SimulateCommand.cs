@@ -33,7 +33,8 @@ public static class SimulateCommand
                                       the decoded payload of LoRaWAN sensors. Default from the devEui's maker:
                                       A84041 Dragino LDDS75, 24E124 Milesight EM500-UDL, otherwise plain
           --scenario kind:target[@+offset]
-                                      night-leak, truck-no-show, pump-overfill, sensor-silent, battery-fade, influx
+                                      night-leak, truck-no-show, pump-overfill, sensor-silent, battery-fade, influx,
+                                      gateway-outage
                                       (repeatable), e.g. --scenario night-leak:atmeh-3/t1 --scenario influx:atmeh-3@+2h
 
           A target is * (every tank), a camp id, or camp/tank.

@@ -11,11 +11,13 @@ public sealed record Scenario(ScenarioKind Kind, TankSelector Target, TimeSpan A
     public const double LeakShareOfCapacityPerHour = 0.025;
     public const double InfluxDemandFactor = 1.5;
     public static readonly TimeSpan BatteryFadeTime = TimeSpan.FromHours(12);
+    public static readonly TimeSpan OutageTime = TimeSpan.FromHours(2);
 
     private static readonly (string Name, ScenarioKind Kind)[] Names =
     [
         ("night-leak", ScenarioKind.NightLeak), ("truck-no-show", ScenarioKind.TruckNoShow), ("pump-overfill", ScenarioKind.PumpOverfill),
         ("sensor-silent", ScenarioKind.SensorSilent), ("battery-fade", ScenarioKind.BatteryFade), ("influx", ScenarioKind.Influx),
+        ("gateway-outage", ScenarioKind.GatewayOutage),
     ];
 
     public static IEnumerable<string> KindNames => Names.Select(n => n.Name);
@@ -60,7 +62,7 @@ public sealed record Scenario(ScenarioKind Kind, TankSelector Target, TimeSpan A
     }
 
     /// <summary>Changes a tank as the scenario says, at the moment it begins.</summary>
-    public void Begin(SimulatedTank tank)
+    public void Begin(SimulatedTank tank, DateTimeOffset at)
     {
         var behaviour = tank.Behaviour;
         switch (Kind)
@@ -85,6 +87,9 @@ public sealed record Scenario(ScenarioKind Kind, TankSelector Target, TimeSpan A
                 break;
             case ScenarioKind.Influx:
                 behaviour.DemandFactor = InfluxDemandFactor;
+                break;
+            case ScenarioKind.GatewayOutage:
+                behaviour.UnheardUntil = at + OutageTime;
                 break;
         }
     }

@@ -20,4 +20,10 @@ public enum ScenarioKind
 
     /// <summary><c>influx</c>: half as many people again arrive and draw from the camp's tanks; coverage falls.</summary>
     Influx,
+
+    /// <summary>
+    /// <c>gateway-outage</c>: the gateway is down for 2 hours. Readings are lost, except that a Milesight EM500-UDL
+    /// stores them and sends them as its <c>history</c> with the first uplink after the outage.
+    /// </summary>
+    GatewayOutage,
 }

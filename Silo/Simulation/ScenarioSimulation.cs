@@ -10,6 +10,9 @@ namespace CampWater.Silo.Simulation;
 /// </summary>
 public sealed class ScenarioSimulation
 {
+    /// <summary>Readings a sensor stores while no gateway hears it; an EM500-UDL keeps far more, but one uplink must carry them.</summary>
+    public const int MaxStored = 200;
+
     private readonly List<(Scenario Scenario, bool Begun)> _scenarios;
     private readonly DateTimeOffset _start;
     private DateTimeOffset _last;
@@ -69,7 +72,7 @@ public sealed class ScenarioSimulation
                 _scenarios[i] = (scenario, true);
                 foreach (var sensor in Sensors.Where(s => scenario.Target.Matches(s.CampId, s.TankId)))
                 {
-                    scenario.Begin(sensor.Tank);
+                    scenario.Begin(sensor.Tank, now);
                     note?.Invoke($"{now:u} {Scenario.NameOf(scenario.Kind)} begins at {sensor.CampId}/{sensor.TankId}");
                 }
             }
@@ -92,7 +95,19 @@ public sealed class ScenarioSimulation
                 continue;
             }
 
-            messages.Add(SensorMessageWriter.Write(sensor.CampId, sensor.TankId, sensor.DevEui, sensor.Format, sensor.Codec, reading));
+            if (sensor.Tank.Behaviour.UnheardUntil is { } until && now < until)
+            {
+                // Only a sensor with a store keeps what no gateway heard.
+                if (sensor.Stores && sensor.Stored.Count < MaxStored)
+                {
+                    sensor.Stored.Add(reading);
+                }
+
+                continue;
+            }
+
+            messages.Add(SensorMessageWriter.Write(sensor.CampId, sensor.TankId, sensor.DevEui, sensor.Format, sensor.Codec, reading, sensor.Stored));
+            sensor.Stored.Clear();
         }
 
         return messages;

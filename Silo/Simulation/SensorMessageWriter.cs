@@ -24,8 +24,11 @@ public static class SensorMessageWriter
             _ => SensorCodec.Plain,
         };
 
-    public static SensorMessage Write(string campId, string tankId, string? devEui, SensorFormat format, SensorCodec codec, SimulatedReading reading)
+    public static SensorMessage Write(
+        string campId, string tankId, string? devEui, SensorFormat format, SensorCodec codec, SimulatedReading reading,
+        IReadOnlyList<SimulatedReading>? stored = null)
     {
+        stored ??= [];
         switch (format)
         {
             case SensorFormat.Native:
@@ -33,19 +36,19 @@ public static class SensorMessageWriter
             case SensorFormat.ChirpStack:
             {
                 var eui = devEui ?? throw new ArgumentException("A LoRaWAN sensor needs a devEui.", nameof(devEui));
-                return new SensorMessage(campId, tankId, LoRaWanTopics.ChirpStack(Application, eui), ChirpStack(campId, tankId, eui, codec, reading));
+                return new SensorMessage(campId, tankId, LoRaWanTopics.ChirpStack(Application, eui), ChirpStack(campId, tankId, eui, codec, reading, stored));
             }
 
             default:
             {
                 var eui = devEui ?? throw new ArgumentException("A LoRaWAN sensor needs a devEui.", nameof(devEui));
                 var deviceId = $"{campId}-{tankId}".Replace('_', '-');
-                return new SensorMessage(campId, tankId, LoRaWanTopics.ThingsStack(Application, deviceId), ThingsStack(deviceId, eui, codec, reading));
+                return new SensorMessage(campId, tankId, LoRaWanTopics.ThingsStack(Application, deviceId), ThingsStack(deviceId, eui, codec, reading, stored));
             }
         }
     }
 
-    private static byte[] ChirpStack(string campId, string tankId, string devEui, SensorCodec codec, SimulatedReading reading)
+    private static byte[] ChirpStack(string campId, string tankId, string devEui, SensorCodec codec, SimulatedReading reading, IReadOnlyList<SimulatedReading> stored)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -64,7 +67,7 @@ public static class SensorMessageWriter
             json.WriteNumber("fCnt", reading.Seq);
             json.WriteNumber("fPort", codec == SensorCodec.Em500Udl ? 85 : 2);
             json.WritePropertyName("object");
-            Decoded(json, codec, reading);
+            Decoded(json, codec, reading, stored);
             json.WriteStartArray("rxInfo");
             json.WriteStartObject();
             json.WriteString("gatewayId", "0016c001f1500001");
@@ -78,7 +81,7 @@ public static class SensorMessageWriter
         return buffer.ToArray();
     }
 
-    private static byte[] ThingsStack(string deviceId, string devEui, SensorCodec codec, SimulatedReading reading)
+    private static byte[] ThingsStack(string deviceId, string devEui, SensorCodec codec, SimulatedReading reading, IReadOnlyList<SimulatedReading> stored)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -96,7 +99,7 @@ public static class SensorMessageWriter
             json.WriteNumber("f_port", codec == SensorCodec.Em500Udl ? 85 : 2);
             json.WriteNumber("f_cnt", reading.Seq);
             json.WritePropertyName("decoded_payload");
-            Decoded(json, codec, reading);
+            Decoded(json, codec, reading, stored);
             json.WriteStartArray("rx_metadata");
             json.WriteStartObject();
             json.WriteStartObject("gateway_ids");
@@ -115,7 +118,7 @@ public static class SensorMessageWriter
         return buffer.ToArray();
     }
 
-    private static void Decoded(Utf8JsonWriter json, SensorCodec codec, SimulatedReading reading)
+    private static void Decoded(Utf8JsonWriter json, SensorCodec codec, SimulatedReading reading, IReadOnlyList<SimulatedReading> stored)
     {
         json.WriteStartObject();
         switch (codec)
@@ -130,6 +133,21 @@ public static class SensorMessageWriter
             case SensorCodec.Em500Udl:
                 json.WriteNumber("battery", reading.BatteryPct);
                 json.WriteNumber("distance", reading.DistanceMm);
+                if (stored.Count > 0)
+                {
+                    // As Milesight's codec gives them: Unix seconds and millimetres.
+                    json.WriteStartArray("history");
+                    foreach (var old in stored)
+                    {
+                        json.WriteStartObject();
+                        json.WriteNumber("timestamp", old.Ts.ToUnixTimeSeconds());
+                        json.WriteNumber("distance", old.DistanceMm);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                }
+
                 break;
             default:
                 json.WriteNumber("distanceMm", reading.DistanceMm);

@@ -6,4 +6,10 @@ public sealed record SimulatedSensor(SimulatedTank Tank, string? DevEui, SensorF
     public string CampId => Tank.CampId;
 
     public string TankId => Tank.TankId;
+
+    /// <summary>A Milesight EM500-UDL on LoRaWAN stores the readings that no gateway heard and resends them as its history.</summary>
+    public bool Stores => Format != SensorFormat.Native && Codec == SensorCodec.Em500Udl;
+
+    /// <summary>Readings waiting for the next uplink.</summary>
+    public List<SimulatedReading> Stored { get; } = [];
 }

@@ -21,7 +21,8 @@ public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConf
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var wallStart = clock.GetUtcNow();
-        var start = plan.Start ?? wallStart;
+        var first = plan.Start ?? wallStart;
+        var start = new DateTimeOffset(first.UtcTicks - first.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var end = plan.Duration is { } duration ? start + duration : (DateTimeOffset?)null;
         var simulation = new ScenarioSimulation(camps, plan, start, Note);
         if (simulation.Sensors.Count == 0)

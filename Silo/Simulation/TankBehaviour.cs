@@ -29,4 +29,7 @@ public sealed class TankBehaviour
 
     /// <summary>The sensor reads nothing and sends nothing.</summary>
     public bool Silent { get; set; }
+
+    /// <summary>Until then the sensor reads and sends, but no gateway hears it.</summary>
+    public DateTimeOffset? UnheardUntil { get; set; }
 }

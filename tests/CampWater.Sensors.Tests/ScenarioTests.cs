@@ -1,3 +1,4 @@
+using CampWater.Silo.Ingestion.LoRaWan;
 using CampWater.Silo.Simulation;
 
 namespace CampWater.Sensors.Tests;
@@ -133,6 +134,29 @@ public sealed class ScenarioTests
 
         Assert.True(usual > 1000, $"{usual:0} L on a usual morning");
         Assert.Equal(1.5, influx / usual, 2);
+    }
+
+    [Fact]
+    public void After_a_2_hour_gateway_outage_the_EM500_UDL_sends_its_24_stored_readings_as_history_and_the_Dragino_just_resumes()
+    {
+        var outage = new Scenario(ScenarioKind.GatewayOutage, new TankSelector(SimulatedCamp.Id, null), TimeSpan.FromHours(1));
+        var simulation = SimulatedCamp.Start(SimulatedCamp.With(outage));
+        var heard = new List<(DateTimeOffset T, SensorMessage Message)>();
+        SimulatedCamp.Run(simulation, 4, (t, messages) => heard.AddRange(messages.Select(m => (t, m))));
+
+        var back = SimulatedCamp.Evening.AddHours(3);
+        Assert.DoesNotContain(heard, h => h.T >= SimulatedCamp.Evening.AddHours(1) && h.T < back);
+        var milesight = heard.Single(h => h.T == back && h.Message.TankId == "milesight").Message;
+        var uplink = LoRaWanUplinkParser.Parse(LoRaWanNetwork.ChirpStack, milesight.Payload, back.AddSeconds(1)).Uplink!;
+        Assert.Equal(25, uplink.Readings.Count);
+        Assert.Equal(SimulatedCamp.Evening.AddHours(1), uplink.Readings[0].Ts);
+        Assert.Equal(back, uplink.Readings[^1].Ts);
+        Assert.Equal(uplink.Readings.OrderBy(r => r.Ts), uplink.Readings);
+
+        var dragino = heard.Single(h => h.T == back && h.Message.TankId == "dragino").Message;
+        Assert.Single(LoRaWanUplinkParser.Parse(LoRaWanNetwork.ChirpStack, dragino.Payload, back.AddSeconds(1)).Uplink!.Readings);
+        var later = heard.Single(h => h.T == back.AddMinutes(5) && h.Message.TankId == "milesight").Message;
+        Assert.Single(LoRaWanUplinkParser.Parse(LoRaWanNetwork.ChirpStack, later.Payload, back.AddMinutes(6)).Uplink!.Readings);
     }
 
     [Fact]
