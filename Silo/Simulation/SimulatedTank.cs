@@ -54,11 +54,7 @@ public sealed class SimulatedTank
 
     public double BatteryPct => _batteryPct;
 
-    public TankConfig Config => _config;
-
     public TankGeometry Geometry => _geometry;
-
-    public TimeZoneInfo Zone => _zone;
 
     public TankBehaviour Behaviour { get; } = new();
 
