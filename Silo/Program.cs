@@ -6,6 +6,11 @@ if (args is [HashPasswordCommand.Name, ..])
     return await HashPasswordCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
 }
 
+if (args is [SimulateCommand.Name, ..])
+{
+    return await SimulateCommand.RunFromConsoleAsync(args[1..]);
+}
+
 try
 {
     var app = CampWaterHost.Build(args);

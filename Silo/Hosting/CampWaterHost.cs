@@ -3,6 +3,7 @@ using CampWater.Dashboard.Auth;
 using CampWater.Dashboard.Hosting;
 using CampWater.Dashboard.Metrics;
 using CampWater.Silo.Ingestion;
+using CampWater.Silo.Ingestion.LoRaWan;
 using CampWater.Silo.Outbox;
 using CampWater.Silo.Registry;
 using CampWater.Silo.Simulation;
@@ -78,6 +79,9 @@ public static class CampWaterHost
         builder.Services.AddHostedService<RegistrySeeder>();
         builder.Services.AddSingleton<ReadingPipeline>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadingPipeline>());
+        builder.Services.AddSingleton<DeviceDirectory>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeviceDirectory>());
+        builder.Services.AddSingleton<LoRaWanDispatcher>();
         builder.Services.AddHostedService<MqttIngestion>();
         if (options.Simulation.Enabled ?? builder.Environment.IsDevelopment())
         {

@@ -1,4 +1,5 @@
 using CampWater.Silo.Hosting;
+using CampWater.Silo.Ingestion.LoRaWan;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -14,6 +15,7 @@ namespace CampWater.Silo.Ingestion;
 public sealed partial class MqttIngestion(
     IOptions<CampWaterOptions> options,
     ReadingPipeline pipeline,
+    LoRaWanDispatcher lorawan,
     IngestionMetrics metrics,
     RejectionLog rejections,
     Readiness readiness,
@@ -60,9 +62,13 @@ public sealed partial class MqttIngestion(
                     }
 
                     // Subscribing again is harmless when the broker kept the session, and needed when it did not.
-                    await client.SubscribeAsync(
-                        new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Shared(NativeTopicFilter), MqttQualityOfServiceLevel.AtLeastOnce).Build(),
-                        stoppingToken);
+                    var subscription = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Shared(NativeTopicFilter), MqttQualityOfServiceLevel.AtLeastOnce);
+                    foreach (var filter in LoRaWanDispatcher.TopicFilters)
+                    {
+                        subscription = subscription.WithTopicFilter(Shared(filter), MqttQualityOfServiceLevel.AtLeastOnce);
+                    }
+
+                    await client.SubscribeAsync(subscription.Build(), stoppingToken);
                     readiness.BrokerConnected = true;
                     backoff = TimeSpan.FromMilliseconds(250);
                     LogConnected(Describe(mqtt), result.IsSessionPresent);
@@ -106,6 +112,11 @@ public sealed partial class MqttIngestion(
         var message = e.ApplicationMessage;
         if (!NativeTopic.TryParse(message.Topic, out var campId, out var tankId))
         {
+            if (await lorawan.TryDispatchAsync(e, receivedAt, stoppingToken))
+            {
+                return;
+            }
+
             Reject(message.Topic, RejectReason.UnknownTank, "the topic does not name a camp and tank by their ids");
             return;
         }

@@ -11,4 +11,18 @@ public enum RejectReason
     WrongType,
     Oversize,
     FutureTimestamp,
+
+    // LoRaWAN uplinks (contract §2): the envelope of a network server around a decoded payload.
+
+    /// <summary>The uplink names no device (no <c>devEui</c> where its network server puts it).</summary>
+    MissingDevice,
+
+    /// <summary>No tank of the registry has the uplink's <c>devEui</c>.</summary>
+    UnknownDevice,
+
+    /// <summary>The uplink carries no decoded object: the network server has no payload codec for the device.</summary>
+    NoDecodedPayload,
+
+    /// <summary>A value with a unit that CampWater cannot convert (<c>"12 parsecs"</c>), or without one.</summary>
+    BadUnit,
 }

@@ -14,6 +14,10 @@ public static class RejectReasons
             RejectReason.WrongType => "wrong-type",
             RejectReason.Oversize => "oversize",
             RejectReason.FutureTimestamp => "future-timestamp",
+            RejectReason.MissingDevice => "missing-device",
+            RejectReason.UnknownDevice => "unknown-device",
+            RejectReason.NoDecodedPayload => "no-decoded-payload",
+            RejectReason.BadUnit => "bad-unit",
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a reject reason."),
         };
 }

@@ -6,7 +6,8 @@ namespace CampWater.Silo.Simulation;
 /// <summary>
 /// A tank as a demo or a trainer sees it: people draw water by the hour of the camp-local day (queues
 /// at dawn and dusk, quiet at night), a truck or pump refills it when it runs low, and its sensor reads
-/// with a few millimetres of noise. Deterministic for a given seed.
+/// with a few millimetres of noise. Deterministic for a given seed. A scenario changes its
+/// <see cref="Behaviour"/>: a leak, a truck that does not come, a pump that overfills, a fading battery.
 /// </summary>
 public sealed class SimulatedTank
 {
@@ -19,7 +20,6 @@ public sealed class SimulatedTank
 
     private const double LitresPerPersonPerDay = 19;
     private const double RefillBelowPct = 28;
-    private const double RefillUntilPct = 92;
     private const double NoiseMm = 3;
 
     private readonly TankConfig _config;
@@ -52,27 +52,44 @@ public sealed class SimulatedTank
 
     public double LevelMm => _levelMm;
 
+    public double BatteryPct => _batteryPct;
+
+    public TankGeometry Geometry => _geometry;
+
+    public TankBehaviour Behaviour { get; } = new();
+
+    /// <summary>A sensor that is switched off, or whose battery is flat, sends nothing.</summary>
+    public bool IsSilent => Behaviour.Silent || _batteryPct <= 0;
+
     /// <summary>Moves the tank on by <paramref name="elapsed"/> ending at <paramref name="now"/>, and reads the sensor.</summary>
     public SimulatedReading Step(DateTimeOffset now, TimeSpan elapsed)
     {
         var hour = TimeZoneInfo.ConvertTime(now, _zone).Hour;
-        var drawLph = _serves * LitresPerPersonPerDay / 24 * HourlyDemand[hour];
+        var behaviour = Behaviour;
+        var drawLph = _serves * behaviour.DemandFactor * LitresPerPersonPerDay / 24 * HourlyDemand[hour]
+            + behaviour.LeakShareOfCapacityPerHour * _geometry.CapacityL;
         var volume = _geometry.VolumeAt(_levelMm);
         var pct = _levelMm / _geometry.FullHeightMm * 100;
-        if (pct < RefillBelowPct)
-        {
-            _refilling = true;
-        }
-        else if (pct > RefillUntilPct)
+        if (!behaviour.RefillsEnabled)
         {
             _refilling = false;
         }
+        else if (pct < RefillBelowPct || behaviour.StartRefill)
+        {
+            _refilling = true;
+        }
+        else if (pct > behaviour.RefillUntilPct)
+        {
+            _refilling = false;
+        }
+
+        behaviour.StartRefill = false;
 
         // A water truck empties about half a tank an hour into it.
         var refillLph = _refilling ? _geometry.CapacityL * 0.5 : 0;
         volume = Math.Clamp(volume + (refillLph - drawLph) * elapsed.TotalHours, 0, _geometry.CapacityL);
         _levelMm = _geometry.LevelAt(volume);
-        _batteryPct = Math.Max(5, _batteryPct - elapsed.TotalDays * 0.3);
+        _batteryPct = Math.Max(Math.Min(behaviour.BatteryFloorPct, _batteryPct), _batteryPct - elapsed.TotalDays * behaviour.BatteryDrainPctPerDay);
 
         var noise = (_random.NextDouble() * 2 - 1) * NoiseMm;
         var distance = Math.Max(_config.Sensor.BlindZoneMm + 1, _config.Sensor.MountHeightMm - _levelMm + noise);

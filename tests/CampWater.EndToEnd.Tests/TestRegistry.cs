@@ -22,18 +22,44 @@ internal static class TestRegistry
           }, {
             "id": "{{DayCampId}}", "name": "One tank", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
             "tanks": [{{Tank("day")}}]
+          }, {
+            "id": "{{LoRaWanCampId}}", "name": "LoRaWAN", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
+            "tanks": [{{string.Join(",", LoRaWanTanks.Select(t => Tank(t.Id, 30, t.DevEui)))}}]
+          }, {
+            "id": "{{BackfillCampId}}", "name": "LoRaWAN history", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
+            "tanks": [{{Tank("udl", 30, BackfillDevEui)}}]
+          }, {
+            "id": "{{SimulatorCampId}}", "name": "Simulated", "timeZone": "Asia/Damascus", "population": 900, "targetLpd": 20,
+            "tanks": [{{Tank("leak", 30, "A840410000000011")}}, {{Tank("silent", 30, "24E1240000000012")}}, {{Tank("calm")}}]
           }]
         }
         """;
+
+    /// <summary>A camp whose tanks each take the uplinks of one LoRaWAN device.</summary>
+    public const string LoRaWanCampId = "e2e-lora";
+
+    public static readonly (string Id, string DevEui)[] LoRaWanTanks =
+    [
+        ("cs-ldds75", "A840410000000001"), ("cs-plain", "A840410000000002"), ("tts-udl", "24E1240000000003"),
+        ("tts-plain", "24E1240000000004"), ("faults", "A840410000000005"), ("moved", "A840410000000006"),
+    ];
+
+    /// <summary>A camp of 1,000 people with one EM500-UDL tank, so its days are that tank's days.</summary>
+    public const string BackfillCampId = "e2e-lora-day";
+
+    public const string BackfillDevEui = "24E1240000000007";
+
+    /// <summary>The simulator's camp: <c>leak</c> and <c>silent</c> on LoRaWAN, <c>calm</c> native; 300 people each.</summary>
+    public const string SimulatorCampId = "e2e-sim";
 
     /// <summary>A camp whose tanks raise alerts: <c>low</c> (lowPct 25, criticalPct 10) and <c>quiet</c> (offline after 1 min).</summary>
     public const string AlertCampId = "e2e-alerts";
 
     private static string Tank(string id) => Tank(id, 30);
 
-    private static string Tank(string id, int offlineAfterMin) => $$"""
+    private static string Tank(string id, int offlineAfterMin, string? devEui = null) => $$"""
         { "id": "{{id}}", "name": "Tank {{id}}", "shape": "vertical-cylinder", "diameterMm": 2000, "heightMm": 3000,
-          "sensor": { "mountHeightMm": 3300, "blindZoneMm": 250 },
+          "sensor": { "mountHeightMm": 3300, "blindZoneMm": 250{{(devEui is null ? "" : $", \"devEui\": \"{devEui}\"")}} },
           "thresholds": { "offlineAfterMin": {{offlineAfterMin}} } }
         """;
 }

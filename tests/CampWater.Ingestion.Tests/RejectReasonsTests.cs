@@ -13,17 +13,21 @@ public sealed class RejectReasonsTests
     [InlineData(RejectReason.WrongType, "wrong-type")]
     [InlineData(RejectReason.Oversize, "oversize")]
     [InlineData(RejectReason.FutureTimestamp, "future-timestamp")]
+    [InlineData(RejectReason.MissingDevice, "missing-device")]
+    [InlineData(RejectReason.UnknownDevice, "unknown-device")]
+    [InlineData(RejectReason.NoDecodedPayload, "no-decoded-payload")]
+    [InlineData(RejectReason.BadUnit, "bad-unit")]
     public void Each_reason_has_its_kebab_case_metric_label(RejectReason reason, string label)
     {
         Assert.Equal(label, RejectReasons.Name(reason));
     }
 
     [Fact]
-    public void All_8_reasons_have_distinct_labels()
+    public void All_12_reasons_have_distinct_labels()
     {
         var labels = Enum.GetValues<RejectReason>().Select(RejectReasons.Name).ToArray();
 
-        Assert.Equal(8, labels.Length);
-        Assert.Equal(8, labels.Distinct().Count());
+        Assert.Equal(12, labels.Length);
+        Assert.Equal(12, labels.Distinct().Count());
     }
 }

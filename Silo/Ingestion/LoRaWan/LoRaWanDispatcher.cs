@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace CampWater.Silo.Ingestion.LoRaWan;
+
+/// <summary>
+/// Takes the MQTT messages on the network servers' uplink topics: reads the uplink, finds the device's tank
+/// and hands its readings to the pipeline, stored history first. A message is acknowledged once its tank has
+/// taken every reading in it. Refusals are counted by reason and logged at most once a minute per device; an
+/// unknown device is logged once.
+/// </summary>
+public sealed partial class LoRaWanDispatcher(
+    ReadingPipeline pipeline,
+    DeviceDirectory devices,
+    IngestionMetrics metrics,
+    RejectionLog rejections,
+    ILogger<LoRaWanDispatcher> logger)
+{
+    private const int MaxRememberedUnknown = 10_000;
+    private readonly ConcurrentDictionary<string, byte> _unknownLogged = new(StringComparer.Ordinal);
+
+    /// <summary>The subscriptions this dispatcher serves.</summary>
+    public static IReadOnlyList<string> TopicFilters => LoRaWanTopics.Filters;
+
+    /// <returns>False when the topic is no uplink topic, so that the caller deals with it.</returns>
+    public async ValueTask<bool> TryDispatchAsync(MqttApplicationMessageReceivedEventArgs e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var message = e.ApplicationMessage;
+        if (!LoRaWanTopics.TryClassify(message.Topic, out var network))
+        {
+            return false;
+        }
+
+        var parsed = LoRaWanUplinkParser.Parse(network, message.Payload, receivedAt);
+        if (!parsed.IsAccepted)
+        {
+            Reject(parsed.DevEui is null ? message.Topic : "device " + parsed.DevEui, parsed.Reason!.Value, parsed.Detail);
+            return true;
+        }
+
+        var uplink = parsed.Uplink!;
+        if (await devices.FindAsync(uplink.DevEui, cancellationToken) is not { } tank)
+        {
+            metrics.Rejected(RejectReason.UnknownDevice);
+            if (_unknownLogged.Count < MaxRememberedUnknown && _unknownLogged.TryAdd(uplink.DevEui, 0))
+            {
+                LogUnknownDevice(uplink.DevEui, message.Topic);
+            }
+
+            return true;
+        }
+
+        if (message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce)
+        {
+            foreach (var reading in uplink.Readings)
+            {
+                await pipeline.EnqueueAsync(tank.CampId, tank.TankId, reading, null, cancellationToken);
+            }
+
+            return true;
+        }
+
+        e.AutoAcknowledge = false;
+        var countdown = new CountdownAcknowledge(uplink.Readings.Count, e.AcknowledgeAsync);
+        foreach (var reading in uplink.Readings)
+        {
+            await pipeline.EnqueueAsync(tank.CampId, tank.TankId, reading, countdown.Signal, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private void Reject(string source, RejectReason reason, string? detail)
+    {
+        metrics.Rejected(reason);
+        rejections.Write(source, RejectReasons.Name(reason), detail);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Uplink from device {DevEui} on {Topic}: no tank of the registry has this sensor.devEui; its uplinks are counted as unknown-device and not logged again")]
+    private partial void LogUnknownDevice(string devEui, string topic);
+}

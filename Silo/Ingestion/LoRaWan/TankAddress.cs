@@ -1,0 +1,7 @@
+namespace CampWater.Silo.Ingestion.LoRaWan;
+
+/// <summary>Where a device's readings go.</summary>
+public readonly record struct TankAddress(string CampId, string TankId)
+{
+    public override string ToString() => $"{CampId}/{TankId}";
+}

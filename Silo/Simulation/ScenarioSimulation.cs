@@ -1,0 +1,119 @@
+using CampWater.Registry;
+using CampWater.Water;
+
+namespace CampWater.Silo.Simulation;
+
+/// <summary>
+/// The simulated camps, stepped through simulated time: each step moves every tank on by its demand, refills,
+/// leaks and whatever its scenarios changed, and yields the messages its sensors send. Pure: no clock, no MQTT,
+/// so that a seed and a start time always give the same messages.
+/// </summary>
+public sealed class ScenarioSimulation
+{
+    /// <summary>Readings a sensor stores while no gateway hears it; an EM500-UDL keeps far more, but one uplink must carry them.</summary>
+    public const int MaxStored = 200;
+
+    private readonly List<(Scenario Scenario, bool Begun)> _scenarios;
+    private readonly DateTimeOffset _start;
+    private DateTimeOffset _last;
+
+    public ScenarioSimulation(IReadOnlyList<CampConfig> camps, SimulationPlan plan, DateTimeOffset start, Action<string>? note = null)
+    {
+        _start = start;
+        _last = start;
+        var sensors = new List<SimulatedSensor>();
+        var index = 0;
+        foreach (var camp in camps)
+        {
+            var serves = CampRollup.ServesPopulation(camp.Population, [.. camp.Tanks.Select(t => t.ServesPopulation)]);
+            for (var i = 0; i < camp.Tanks.Length; i++)
+            {
+                var config = camp.Tanks[i];
+                var seed = plan.Seed + index++;
+                if (plan.Only.Count > 0 && !plan.Only.Any(s => s.Matches(camp.Id, config.Id)))
+                {
+                    continue;
+                }
+
+                var devEui = config.Sensor.DevEui;
+                var format = Pick(plan.Formats, camp.Id, config.Id) ?? (devEui is null ? SensorFormat.Native : SensorFormat.ChirpStack);
+                if (format != SensorFormat.Native && devEui is null)
+                {
+                    note?.Invoke($"{camp.Id}/{config.Id} has no sensor.devEui in the registry, so CampWater could not place its uplinks; it publishes in the native format");
+                    format = SensorFormat.Native;
+                }
+
+                var codec = Pick(plan.Codecs, camp.Id, config.Id) ?? SensorMessageWriter.CodecFor(devEui);
+                sensors.Add(new SimulatedSensor(new SimulatedTank(camp.Id, config, camp.TimeZone, serves[i], seed), devEui, format, codec));
+            }
+        }
+
+        Sensors = sensors;
+        _scenarios = [.. plan.Scenarios.Select(s => (s, false))];
+        foreach (var scenario in plan.Scenarios)
+        {
+            if (!sensors.Any(s => scenario.Target.Matches(s.CampId, s.TankId)))
+            {
+                note?.Invoke($"scenario {scenario} names no simulated tank");
+            }
+        }
+    }
+
+    public IReadOnlyList<SimulatedSensor> Sensors { get; }
+
+    /// <summary>Moves every tank on to <paramref name="now"/> and returns what their sensors send.</summary>
+    public IReadOnlyList<SensorMessage> Step(DateTimeOffset now, Action<string>? note = null)
+    {
+        for (var i = 0; i < _scenarios.Count; i++)
+        {
+            var (scenario, begun) = _scenarios[i];
+            if (!begun && now >= _start + scenario.After)
+            {
+                _scenarios[i] = (scenario, true);
+                foreach (var sensor in Sensors.Where(s => scenario.Target.Matches(s.CampId, s.TankId)))
+                {
+                    scenario.Begin(sensor.Tank, now);
+                    note?.Invoke($"{now:u} {Scenario.NameOf(scenario.Kind)} begins at {sensor.CampId}/{sensor.TankId}");
+                }
+            }
+        }
+
+        var elapsed = now - _last;
+        _last = now;
+        var messages = new List<SensorMessage>(Sensors.Count);
+        foreach (var sensor in Sensors)
+        {
+            var wasSilent = sensor.Tank.IsSilent;
+            var reading = sensor.Tank.Step(now, elapsed);
+            if (sensor.Tank.IsSilent)
+            {
+                if (!wasSilent)
+                {
+                    note?.Invoke($"{now:u} {sensor.CampId}/{sensor.TankId} falls silent");
+                }
+
+                continue;
+            }
+
+            if (sensor.Tank.Behaviour.UnheardUntil is { } until && now < until)
+            {
+                // Only a sensor with a store keeps what no gateway heard.
+                if (sensor.Stores && sensor.Stored.Count < MaxStored)
+                {
+                    sensor.Stored.Add(reading);
+                }
+
+                continue;
+            }
+
+            messages.Add(SensorMessageWriter.Write(sensor.CampId, sensor.TankId, sensor.DevEui, sensor.Format, sensor.Codec, reading, sensor.Stored));
+            sensor.Stored.Clear();
+        }
+
+        return messages;
+    }
+
+    private static T? Pick<T>(IReadOnlyList<(TankSelector Target, T Value)> choices, string campId, string tankId)
+        where T : struct =>
+        choices.Where(c => c.Target.Matches(campId, tankId)).OrderByDescending(c => c.Target.Specificity).Select(c => (T?)c.Value).FirstOrDefault();
+}

@@ -1,0 +1,42 @@
+namespace CampWater.Silo.Simulation;
+
+/// <summary>What the <c>simulate</c> command was asked to do, read from its command line.</summary>
+public sealed record SimulationPlan
+{
+    public string BrokerHost { get; init; } = "localhost";
+
+    public int BrokerPort { get; init; } = 1883;
+
+    public string? Username { get; init; }
+
+    public string? Password { get; init; }
+
+    public bool UseTls { get; init; }
+
+    public string Registry { get; init; } = "camps.json";
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Simulated time between two readings of one sensor.</summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Simulated seconds per real second while the simulation is behind the wall clock; infinity: as fast as the broker takes it.</summary>
+    public double Speed { get; init; } = 1;
+
+    /// <summary>The simulated time of the first reading; null: now.</summary>
+    public DateTimeOffset? Start { get; init; }
+
+    /// <summary>Simulated time to run for; null: until stopped.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    public int Qos { get; init; } = 1;
+
+    /// <summary>The tanks to simulate; empty: every tank of the registry.</summary>
+    public IReadOnlyList<TankSelector> Only { get; init; } = [];
+
+    public IReadOnlyList<(TankSelector Target, SensorFormat Format)> Formats { get; init; } = [];
+
+    public IReadOnlyList<(TankSelector Target, SensorCodec Codec)> Codecs { get; init; } = [];
+
+    public IReadOnlyList<Scenario> Scenarios { get; init; } = [];
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Security.Authentication;
+using CampWater.Registry;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace CampWater.Silo.Simulation;
+
+/// <summary>
+/// Plays a <see cref="ScenarioSimulation"/> against an MQTT broker. Simulated time runs <see cref="SimulationPlan.Speed"/>
+/// times faster than the wall clock while it is behind it, and never ahead of it: readings from the future are
+/// refused by CampWater, so a replay of last night catches up and then goes on live.
+/// </summary>
+public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConfig> camps, TimeProvider clock, TextWriter output)
+{
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>Messages published so far.</summary>
+    public long Published { get; private set; }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var wallStart = clock.GetUtcNow();
+        var first = plan.Start ?? wallStart;
+        var start = new DateTimeOffset(first.UtcTicks - first.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var end = plan.Duration is { } duration ? start + duration : (DateTimeOffset?)null;
+        var simulation = new ScenarioSimulation(camps, plan, start, Note);
+        if (simulation.Sensors.Count == 0)
+        {
+            Note("no tanks to simulate");
+            return;
+        }
+
+        foreach (var group in simulation.Sensors.GroupBy(s => (s.Format, s.Codec)))
+        {
+            var codec = group.Key.Format == SensorFormat.Native ? "" : $" ({group.Key.Codec})";
+            Note($"{group.Key.Format}{codec}: {string.Join(", ", group.Select(s => $"{s.CampId}/{s.TankId}"))}");
+        }
+
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var options = ClientOptions();
+        var lastProgress = wallStart;
+        for (var t = start; end is null || t <= end; t += plan.Interval)
+        {
+            await PaceAsync(t, start, wallStart, cancellationToken);
+            foreach (var message in simulation.Step(t, Note))
+            {
+                await PublishAsync(client, options, message, cancellationToken);
+            }
+
+            var now = clock.GetUtcNow();
+            if (now - lastProgress >= ProgressEvery)
+            {
+                lastProgress = now;
+                Note(string.Create(CultureInfo.InvariantCulture, $"simulated to {t:u}, {Published} messages published"));
+            }
+        }
+
+        Note(string.Create(CultureInfo.InvariantCulture, $"done: {Published} messages published"));
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync(cancellationToken: CancellationToken.None);
+        }
+    }
+
+    /// <summary>Waits until the wall clock has reached both <paramref name="t"/> and its accelerated share of the run.</summary>
+    private async Task PaceAsync(DateTimeOffset t, DateTimeOffset start, DateTimeOffset wallStart, CancellationToken cancellationToken)
+    {
+        var accelerated = double.IsPositiveInfinity(plan.Speed) ? wallStart : wallStart + (t - start) / plan.Speed;
+        var due = accelerated > t ? accelerated : t;
+        var wait = due - clock.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, clock, cancellationToken);
+        }
+    }
+
+    private async Task PublishAsync(IMqttClient client, MqttClientOptions options, SensorMessage message, CancellationToken cancellationToken)
+    {
+        var mqttMessage = new MqttApplicationMessageBuilder()
+            .WithTopic(message.Topic)
+            .WithPayload(message.Payload)
+            .WithQualityOfServiceLevel(plan.Qos == 0 ? MqttQualityOfServiceLevel.AtMostOnce : MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    await client.ConnectAsync(options, cancellationToken);
+                }
+
+                await client.PublishAsync(mqttMessage, cancellationToken);
+                Published++;
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A simulated sensor keeps its reading until the broker is back, as a real one with a store does.
+                Note($"broker {plan.BrokerHost}:{plan.BrokerPort}: {e.Message}; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, attempt)), clock, cancellationToken);
+            }
+        }
+    }
+
+    private MqttClientOptions ClientOptions()
+    {
+        var builder = new MqttClientOptionsBuilder()
+            .WithClientId(string.Create(CultureInfo.InvariantCulture, $"campwater-simulate-{plan.Seed}-{Guid.NewGuid():N}")[..40])
+            .WithCleanStart(true)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithTcpServer(plan.BrokerHost, plan.BrokerPort);
+        if (!string.IsNullOrEmpty(plan.Username))
+        {
+            builder = builder.WithCredentials(plan.Username, plan.Password);
+        }
+
+        if (plan.UseTls)
+        {
+            builder = builder.WithTlsOptions(o => o.UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13));
+        }
+
+        return builder.Build();
+    }
+
+    private void Note(string line)
+    {
+        lock (output)
+        {
+            output.WriteLine(line);
+        }
+    }
+}

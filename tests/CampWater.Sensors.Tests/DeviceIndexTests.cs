@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using CampWater.Registry;
+using CampWater.Silo.Ingestion.LoRaWan;
+
+namespace CampWater.Sensors.Tests;
+
+public sealed class DeviceIndexTests
+{
+    private static TankConfig Tank(string id, string? devEui) =>
+        new(id, id, null, TankShapeKind.VerticalCylinder, 2000, 3000, null, null, [], new SensorConfig(3300, 250, devEui), Thresholds.Default);
+
+    private static CampConfig Camp(string id, params TankConfig[] tanks) =>
+        new(id, id, "Asia/Damascus", 1000, 20, "00:00-04:00", [.. tanks]);
+
+    [Fact]
+    public void A_devEui_finds_its_tank_in_any_case()
+    {
+        var index = DeviceIndex.From([Camp("atmeh-3", Tank("t1", "A84041000181C3F1"), Tank("t4", null))]);
+
+        Assert.True(index.TryFind("a84041000181c3f1", out var tank));
+        Assert.Equal(new TankAddress("atmeh-3", "t1"), tank);
+        Assert.Equal(1, index.Count);
+    }
+
+    [Fact]
+    public void An_unknown_devEui_is_not_found()
+    {
+        Assert.False(DeviceIndex.From([Camp("atmeh-3", Tank("t1", "A84041000181C3F1"))]).TryFind("0000000000000000", out _));
+    }
+
+    [Fact]
+    public void A_devEui_named_by_two_tanks_goes_to_the_first_camp_by_id_and_is_reported()
+    {
+        var index = DeviceIndex.From([Camp("b-camp", Tank("t9", "A84041000181C3F1")), Camp("a-camp", Tank("t1", "A84041000181C3F1"))]);
+
+        Assert.True(index.TryFind("A84041000181C3F1", out var tank));
+        Assert.Equal(new TankAddress("a-camp", "t1"), tank);
+        Assert.Contains("b-camp/t9", Assert.Single(index.Conflicts), StringComparison.Ordinal);
+    }
+}
