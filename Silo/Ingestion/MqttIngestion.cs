@@ -23,11 +23,12 @@ public sealed partial class MqttIngestion(
     ILogger<MqttIngestion> logger) : BackgroundService
 {
     /// <summary>
-    /// Readings the broker may have in flight to this client, unacknowledged. Said explicitly: without it
-    /// mosquitto falls back to a window of its own, and after a restart redelivered readings of that window
-    /// were seen to arrive behind newer ones, where they count as late and miss the ledger.
+    /// Readings the broker may have in flight to this client, unacknowledged: the protocol's largest. Said
+    /// explicitly because without it mosquitto keeps to its own window of 20 and queues the rest, and
+    /// readings coming out of that queue were seen to arrive behind newer readings of the same tank (under
+    /// load, and after a restart), where they count as late and miss the ledger.
     /// </summary>
-    private const ushort ReceiveMaximum = 4096;
+    private const ushort ReceiveMaximum = ushort.MaxValue;
     public const string NativeTopicFilter = "campwater/+/tanks/+/level";
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
