@@ -1,6 +1,7 @@
 using CampWater.Alerts;
 using CampWater.Dashboard.Hosting;
 using CampWater.Dashboard.Metrics;
+using CampWater.Silo.Archive;
 using CampWater.Silo.Ingestion;
 using CampWater.Silo.Outbox;
 using CampWater.Silo.Registry;
@@ -49,6 +50,7 @@ public static class CampWaterHost
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(CampClock.System);
 
+        builder.Services.AddCampWaterArchive(options.Archive);
         builder.UseOrleans(silo => ClusterComposition.Configure(silo, options));
 
         var readiness = new Readiness();

@@ -26,6 +26,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             host.Services.AddSingleton(clock);
             host.Services.AddSingleton<IOutbox>(Outbox);
+            host.Services.AddSingleton<CampWater.Archive.IArchive>(CampWater.Archive.NoArchive.Instance);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,4 +1,5 @@
 using CampWater.Alerts;
+using CampWater.Archive;
 using CampWater.Grains;
 using CampWater.Readings;
 using CampWater.Registry;
@@ -15,6 +16,7 @@ namespace CampWater.Tanks;
 internal sealed partial class TankGrain(
     [PersistentState("tank", StorageNames.State)] IPersistentState<TankRecord> state,
     CampClock clock,
+    IArchive archive,
     ILogger<TankGrain> logger) : Grain, ITankGrain
 {
     private TankGeometry? _geometry;
@@ -45,6 +47,7 @@ internal sealed partial class TankGrain(
             await NotifyCamp(result.ChangedDays, signals);
         }
 
+        Archive(reading, result.Outcome);
         return result.Outcome;
     }
 
@@ -129,6 +132,16 @@ internal sealed partial class TankGrain(
     {
         var camp = GrainFactory.GetGrain<ICampGrain>(Tank.CampId!);
         return camp.TankChanged(CurrentStatus(), [.. changedDays], signals);
+    }
+
+    /// <summary>Every accepted reading goes to the archive, late ones included; duplicates were archived before.</summary>
+    private void Archive(TankReading reading, ApplyOutcome outcome)
+    {
+        if (outcome is ApplyOutcome.Applied or ApplyOutcome.Late or ApplyOutcome.SensorFault)
+        {
+            var config = Tank.Config!;
+            archive.ReadingAccepted(Tank.CampId!, config.Id, reading, ReadingInterpreter.Interpret(reading.Kind, reading.Value, _geometry!, config.Sensor));
+        }
     }
 
     private void Refresh()
