@@ -55,6 +55,19 @@ public sealed partial class ArchiveWriter(
         }
 
         await spill;
+    }
+
+    /// <summary>Stops the loop, then writes what is buffered (bounded) and spills the rest.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // The loop may never have run (a stop right after the start), so the drain is done here.
+        if (ExecuteTask is { IsCompleted: false })
+        {
+            LogStillWriting();
+            return;
+        }
+
         await DrainAsync();
     }
 
@@ -170,6 +183,9 @@ public sealed partial class ArchiveWriter(
 
         LogStopped(start, metrics.Written, buffer.SpilledCount);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Archive: the host stopped waiting before the writer ended; what is buffered is not flushed")]
+    private partial void LogStillWriting();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Archive: {Waiting} points waiting from before ({Spilled} in spill files); writing them first")]
     private partial void LogResuming(long waiting, long spilled);
