@@ -4,14 +4,14 @@ using CampWater.Readings;
 using CampWater.Status;
 using CampWater.Water;
 using InfluxDB.Client.Api.Domain;
-using InfluxDB.Client.Writes;
 
 namespace CampWater.Silo.Archive;
 
 /// <summary>
 /// The archive's schema (README, "Archive"): each accepted reading, alert change and day of coverage
-/// as one line of the InfluxDB line protocol, millisecond precision. Numeric fields keep one type each
-/// (InfluxDB refuses a field that changes type): measurements are floats, counts integers.
+/// as one line of the InfluxDB line protocol, millisecond precision, tags and fields in key order.
+/// Numeric fields keep one type each (InfluxDB refuses a field that changes type): measurements are
+/// floats, counts integers.
 /// </summary>
 public static class ArchivePoints
 {
@@ -24,63 +24,73 @@ public static class ArchivePoints
     /// <summary><c>tank_level,camp,tank</c> at the reading's own time; a sensor fault keeps only the impossible depth.</summary>
     public static string Reading(string campId, string tankId, TankReading reading, LevelInterpretation level)
     {
-        var point = PointData.Measurement(TankLevel)
-            .Tag("camp", campId)
-            .Tag("tank", tankId);
-        point = level.IsFault
-            ? point.Field("faultDepthMm", Finite(level.DepthMm))
-            : point.Field("levelMm", level.LevelMm).Field("volumeL", level.VolumeL).Field("levelPct", level.LevelPct);
-        point = Optional(point, "batteryPct", reading.BatteryPct);
-        point = Optional(point, "batteryV", reading.BatteryV);
-        point = Optional(point, "rssi", reading.Rssi);
-        point = Optional(point, "snr", reading.Snr);
-        if (reading.Seq is { } seq)
+        ArgumentNullException.ThrowIfNull(reading);
+        var point = new LineProtocol(TankLevel).Tag("camp", campId).Tag("tank", tankId)
+            .Field("batteryPct", reading.BatteryPct)
+            .Field("batteryV", reading.BatteryV);
+        if (level.IsFault)
         {
-            point = point.Field("seq", seq);
+            point.Field("faultDepthMm", double.IsFinite(level.DepthMm) ? level.DepthMm : 0);
+        }
+        else
+        {
+            point.Field("levelMm", level.LevelMm).Field("levelPct", level.LevelPct);
         }
 
-        return point.Timestamp(reading.Ts, Precision).ToLineProtocol();
+        point.Field("rssi", reading.Rssi);
+        if (reading.Seq is { } seq)
+        {
+            point.Field("seq", seq);
+        }
+
+        point.Field("snr", reading.Snr);
+        if (!level.IsFault)
+        {
+            point.Field("volumeL", level.VolumeL);
+        }
+
+        return point.At(reading.Ts);
     }
 
-    /// <summary><c>alert,camp,tank?,kind,severity,state</c> at the time of the change.</summary>
+    /// <summary><c>alert,camp,kind,severity,state,tank?</c> at the time of the change.</summary>
     public static string AlertChange(Alert alert)
     {
-        var point = PointData.Measurement(Alert)
+        ArgumentNullException.ThrowIfNull(alert);
+        var point = new LineProtocol(Alert)
             .Tag("camp", alert.CampId)
             .Tag("kind", Kebab(alert.Kind.ToString()))
             .Tag("severity", Kebab(alert.Severity.ToString()))
             .Tag("state", Kebab(alert.State.ToString()))
-            .Field("id", alert.Id)
-            .Field("message", alert.Message)
-            .Field("escalations", (long)alert.Escalations);
-        if (alert.TankId is { } tank)
-        {
-            point = point.Tag("tank", tank);
-        }
-
-        point = Optional(point, "value", alert.Value);
-        point = Optional(point, "threshold", alert.Threshold);
+            .Tag("tank", alert.TankId);
         if (alert.Assignee is { Length: > 0 } assignee)
         {
-            point = point.Field("assignee", assignee);
+            point.Field("assignee", assignee);
         }
 
-        return point.Timestamp(ChangedAt(alert), Precision).ToLineProtocol();
+        return point
+            .Field("escalations", (long)alert.Escalations)
+            .Field("id", alert.Id)
+            .Field("message", alert.Message)
+            .Field("threshold", alert.Threshold)
+            .Field("value", alert.Value)
+            .At(ChangedAt(alert));
     }
 
     /// <summary><c>camp_coverage,camp</c> at the start of the camp-local day.</summary>
-    public static string Coverage(string campId, DateTimeOffset dayStart, DailyCoverage day) =>
-        PointData.Measurement(CampCoverage)
+    public static string Coverage(string campId, DateTimeOffset dayStart, DailyCoverage day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        return new LineProtocol(CampCoverage)
             .Tag("camp", campId)
-            .Field("drawnL", day.DrawnL)
-            .Field("deliveredL", day.DeliveredL)
-            .Field("lpd", day.Lpd)
-            .Field("targetLpd", day.TargetLpd)
-            .Field("population", (long)day.Population)
             .Field("completeness", day.Completeness)
+            .Field("deliveredL", day.DeliveredL)
+            .Field("drawnL", day.DrawnL)
+            .Field("lpd", day.Lpd)
             .Field("met", day.Met)
-            .Timestamp(dayStart, Precision)
-            .ToLineProtocol();
+            .Field("population", (long)day.Population)
+            .Field("targetLpd", day.TargetLpd)
+            .At(dayStart);
+    }
 
     /// <summary>
     /// When the alert last changed: its newest own timestamp, or for an escalation (which has none) the
@@ -88,6 +98,7 @@ public static class ArchivePoints
     /// </summary>
     public static DateTimeOffset ChangedAt(Alert alert)
     {
+        ArgumentNullException.ThrowIfNull(alert);
         var at = alert.RaisedAt;
         if (alert.Escalations > 0)
         {
@@ -105,11 +116,6 @@ public static class ArchivePoints
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } v && v > a ? v : a;
-
-    private static PointData Optional(PointData point, string field, double? value) =>
-        value is { } v && double.IsFinite(v) ? point.Field(field, v) : point;
-
-    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
 
     private static string Kebab(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 }
