@@ -56,7 +56,7 @@ public sealed class ArchiveEndToEndTests(BulkArchiveFixture host) : IClassFixtur
         var archived = clock.Elapsed;
         await Eventually.ValueAsync(() => host.MetricAsync("campwater_archive_queue_depth"), n => n == 0, TimeSpan.FromSeconds(30), "an empty archive queue");
 
-        var levels = await host.Archive.ExportSeriesAsync($"{{__name__=\"tank_level_levelMm\",camp=\"{camp}\"}}", Ct);
+        var levels = await host.Archive.SeriesAsync($"{{__name__=\"tank_level_levelMm\",camp=\"{camp}\"}}", 10_000, Ct);
         Assert.Equal(ArchiveRegistry.BulkTanks.Order(), levels.Select(s => s.Label("tank")!).Order());
         Assert.Equal(10_000, levels.Sum(s => s.Timestamps.Count));
         foreach (var series in levels)
@@ -76,7 +76,7 @@ public sealed class ArchiveEndToEndTests(BulkArchiveFixture host) : IClassFixtur
         await AssertFieldAsync("batteryPct", i => 50 + (i % 50), 1e-9);
         await AssertFieldAsync("rssi", i => -80 - (i % 20), 1e-9);
         await AssertFieldAsync("snr", _ => 7.25, 1e-9);
-        var batteryV = await host.Archive.ExportSeriesAsync($"{{__name__=\"tank_level_batteryV\",camp=\"{camp}\"}}", Ct);
+        var batteryV = await host.Archive.SeriesAsync($"{{__name__=\"tank_level_batteryV\",camp=\"{camp}\"}}", 10 * PerTank / 2, Ct);
         Assert.Equal(10 * PerTank / 2, batteryV.Sum(s => s.Timestamps.Count)); // only the readings that carried it
 
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -85,7 +85,7 @@ public sealed class ArchiveEndToEndTests(BulkArchiveFixture host) : IClassFixtur
 
         async Task AssertFieldAsync(string field, Func<int, double> expected, double tolerance)
         {
-            var all = await host.Archive.ExportSeriesAsync($"{{__name__=\"tank_level_{field}\",camp=\"{camp}\"}}", Ct);
+            var all = await host.Archive.SeriesAsync($"{{__name__=\"tank_level_{field}\",camp=\"{camp}\"}}", 10_000, Ct);
             Assert.Equal(10_000, all.Sum(s => s.Timestamps.Count));
             foreach (var series in all)
             {
@@ -135,9 +135,10 @@ public sealed class ArchiveEndToEndTests(BulkArchiveFixture host) : IClassFixtur
         Assert.Equal(8, Assert.Single(critical.Values), 3);
         var acked = Assert.Single(alerts, s => s.Label("state") == "acknowledged");
         Assert.Equal(acknowledged.AcknowledgedAt!.Value.ToUnixTimeMilliseconds(), Assert.Single(acked.Timestamps));
-        var thresholds = await host.Archive.ExportSeriesAsync($"{{__name__=\"alert_threshold\",camp=\"{camp}\",kind=\"low-level\",state=\"active\"}}", Ct);
-        Assert.Contains(thresholds, s => s.Label("severity") == "warning" && s.Values.Contains(25));
-        Assert.Contains(thresholds, s => s.Label("severity") == "critical" && s.Values.Contains(10));
+        await Eventually.ValueAsync(
+            () => host.Archive.ExportSeriesAsync($"{{__name__=\"alert_threshold\",camp=\"{camp}\",kind=\"low-level\",state=\"active\"}}", Ct),
+            t => t.Any(s => s.Label("severity") == "warning" && s.Values.Contains(25)) && t.Any(s => s.Label("severity") == "critical" && s.Values.Contains(10)),
+            TimeSpan.FromSeconds(20), "the thresholds of 25 % (warning) and 10 % (critical)");
 
         // The day's coverage, as the API states it, arrives at the start of the camp-local day.
         var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t0, Damascus).DateTime);
@@ -160,8 +161,11 @@ public sealed class ArchiveEndToEndTests(BulkArchiveFixture host) : IClassFixtur
 
         async Task AssertCoverageAsync(string field, long at, double expected)
         {
-            var series = Assert.Single(await host.Archive.ExportSeriesAsync($"{{__name__=\"camp_coverage_{field}\",camp=\"{camp}\"}}", Ct));
-            Assert.Contains(series.Points, p => p.At.ToUnixTimeMilliseconds() == at && Math.Abs(p.Value - expected) < 1e-6);
+            var series = await Eventually.ValueAsync(
+                () => host.Archive.ExportSeriesAsync($"{{__name__=\"camp_coverage_{field}\",camp=\"{camp}\"}}", Ct),
+                s => s.Any(x => x.Points.Any(p => p.At.ToUnixTimeMilliseconds() == at && Math.Abs(p.Value - expected) < 1e-6)),
+                TimeSpan.FromSeconds(20), $"coverage {field} {expected}");
+            Assert.Single(series);
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class WriteRateTests
 
         Assert.Equal(Tanks * PerTank, metrics.Written);
         Assert.Equal(0, metrics.Failures);
-        var series = await server.ExportSeriesAsync("{__name__=\"tank_level_levelMm\",camp=\"rate\"}", Ct);
+        var series = await server.SeriesAsync("{__name__=\"tank_level_levelMm\",camp=\"rate\"}", Tanks * PerTank, Ct);
         Assert.Equal(Tanks, series.Count);
         Assert.All(series, s => Assert.Equal(PerTank, s.Timestamps.Distinct().Count()));
         Assert.Equal(Tanks * PerTank, series.Sum(s => s.Timestamps.Count));
