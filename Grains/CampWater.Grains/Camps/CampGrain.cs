@@ -91,7 +91,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The days stay marked nowhere else: say so rather than fail the deactivation.
+            // Only this activation knew which days changed: say so rather than fail the deactivation.
             LogCoverageNotArchived(this.GetPrimaryKeyString(), e.Message);
         }
     }

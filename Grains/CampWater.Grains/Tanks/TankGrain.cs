@@ -40,6 +40,7 @@ internal sealed partial class TankGrain(
         }
 
         var result = TankModel.Apply(Tank, reading, _geometry, _zone);
+        Archive(reading, result.Outcome);
         if (result.ChangedState)
         {
             var signals = Evaluate(result, reading);
@@ -47,7 +48,6 @@ internal sealed partial class TankGrain(
             await NotifyCamp(result.ChangedDays, signals);
         }
 
-        Archive(reading, result.Outcome);
         return result.Outcome;
     }
 
@@ -134,7 +134,11 @@ internal sealed partial class TankGrain(
         return camp.TankChanged(CurrentStatus(), [.. changedDays], signals);
     }
 
-    /// <summary>Every accepted reading goes to the archive, late ones included; duplicates were archived before.</summary>
+    /// <summary>
+    /// Every accepted reading goes to the archive, late ones included; duplicates were archived before.
+    /// Before the state is written: a redelivery after a failed write is a duplicate here, and the
+    /// archive (same series and time) takes a second copy as the same point.
+    /// </summary>
     private void Archive(TankReading reading, ApplyOutcome outcome)
     {
         if (outcome is ApplyOutcome.Applied or ApplyOutcome.Late or ApplyOutcome.SensorFault)
