@@ -86,7 +86,7 @@ public sealed class ArchiveOptions
     /// <summary>Points held in memory while the server is slow or down; beyond it they spill or are dropped (and counted).</summary>
     public int BufferSize { get; set; } = 200_000;
 
-    /// <summary>A folder for points beyond <see cref="BufferSize"/> and for what is left at shutdown; unset = memory only.</summary>
+    /// <summary>A folder for points once memory is half full and for what is left at shutdown; unset = memory only.</summary>
     public string? SpillDirectory { get; set; }
 
     /// <summary>The most the spill folder may hold, in megabytes.</summary>
