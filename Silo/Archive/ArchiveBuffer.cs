@@ -17,6 +17,7 @@ public sealed class ArchiveBuffer
     private readonly Queue<string> _memory = new();
     private readonly Queue<Segment> _segments = new();
     private readonly SemaphoreSlim _batchReady = new(0, 1);
+    private readonly SemaphoreSlim _spillWanted = new(0, 1);
     private readonly string? _spillDirectory;
     private readonly long _spillMaxBytes;
     private readonly SemaphoreSlim _spilling = new(1, 1);
@@ -78,7 +79,7 @@ public sealed class ArchiveBuffer
     /// <summary>Queues a point; false when memory is full (the caller counts it as dropped).</summary>
     public bool TryAdd(string line)
     {
-        bool signal;
+        bool batch, spill;
         lock (_lock)
         {
             if (_memory.Count + (_detached?.Count ?? 0) >= Capacity)
@@ -87,19 +88,18 @@ public sealed class ArchiveBuffer
             }
 
             _memory.Enqueue(line);
-            signal = _memory.Count >= BatchSize;
+            batch = _memory.Count >= BatchSize;
+            spill = _spillDirectory is not null && _memory.Count > Capacity / 2;
         }
 
-        if (signal && _batchReady.CurrentCount == 0)
+        if (batch)
         {
-            try
-            {
-                _batchReady.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another thread signalled first.
-            }
+            Signal(_batchReady);
+        }
+
+        if (spill)
+        {
+            Signal(_spillWanted);
         }
 
         return true;
@@ -115,6 +115,10 @@ public sealed class ArchiveBuffer
 
         await _batchReady.WaitAsync(maxWait, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Waits until memory is more than half full, or at most <paramref name="maxWait"/>.</summary>
+    public async Task WaitForSpillAsync(TimeSpan maxWait, CancellationToken cancellationToken) =>
+        await _spillWanted.WaitAsync(maxWait, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The oldest points, at most a batch: a spill file first, then memory. Null when nothing is waiting
@@ -431,6 +435,21 @@ public sealed class ArchiveBuffer
             _spilledPoints += segment.Count;
             _spilledBytes += segment.Bytes;
             _nextSequence = Math.Max(_nextSequence, segment.Sequence + 1);
+        }
+    }
+
+    private static void Signal(SemaphoreSlim signal)
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another thread signalled first.
+            }
         }
     }
 

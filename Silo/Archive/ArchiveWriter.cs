@@ -133,7 +133,7 @@ public sealed partial class ArchiveWriter(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(SpillCheck, stoppingToken);
+                await buffer.WaitForSpillAsync(SpillCheck, stoppingToken);
                 await buffer.SpillIfHighAsync(stoppingToken);
                 if (buffer.LastSpillError is { } error && error != reported)
                 {
