@@ -2,6 +2,7 @@ using CampWater.Alerts;
 using CampWater.Dashboard.Auth;
 using CampWater.Dashboard.Hosting;
 using CampWater.Dashboard.Metrics;
+using CampWater.Silo.Archive;
 using CampWater.Silo.Ingestion;
 using CampWater.Silo.Ingestion.LoRaWan;
 using CampWater.Silo.Outbox;
@@ -52,6 +53,7 @@ public static class CampWaterHost
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(CampClock.System);
 
+        builder.Services.AddCampWaterArchive(options.Archive);
         builder.UseOrleans(silo => ClusterComposition.Configure(silo, options));
 
         var readiness = new Readiness();

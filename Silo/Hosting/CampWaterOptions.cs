@@ -107,6 +107,32 @@ public sealed class ArchiveOptions
 {
     /// <summary><c>none</c> or <c>influxdb</c>.</summary>
     public string Provider { get; set; } = "none";
+
+    public Archive.InfluxDbOptions InfluxDb { get; set; } = new();
+
+    /// <summary>Points held in memory while the server is slow or down; beyond it they spill or are dropped (and counted).</summary>
+    public int BufferSize { get; set; } = 200_000;
+
+    /// <summary>A folder for points once memory is half full and for what is left at shutdown; unset = memory only.</summary>
+    public string? SpillDirectory { get; set; }
+
+    /// <summary>The most the spill folder may hold, in megabytes.</summary>
+    public int SpillMaxMegabytes { get; set; } = 1024;
+
+    /// <summary>Points per write request.</summary>
+    public int BatchSize { get; set; } = 5000;
+
+    /// <summary>How long a partial batch waits for more points before it is written.</summary>
+    public double FlushIntervalSeconds { get; set; } = 1;
+
+    /// <summary>The longest wait between two attempts while the server is down or answers errors.</summary>
+    public double RetryMaxSeconds { get; set; } = 30;
+
+    /// <summary>How often a camp sends the coverage of days that changed.</summary>
+    public double CoverageIntervalSeconds { get; set; } = 60;
+
+    /// <summary>How long shutdown waits for the buffer to be written.</summary>
+    public double ShutdownTimeoutSeconds { get; set; } = 10;
 }
 
 /// <summary>Orleans endpoints; defaults suit one silo on one machine.</summary>

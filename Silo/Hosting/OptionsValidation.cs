@@ -16,6 +16,8 @@ internal static class OptionsValidation
             problems.Add($"CampWater:Archive:Provider is '{o.Archive.Provider}': use 'none' or 'influxdb'.");
         }
 
+        problems.AddRange(Archive.ArchiveOptionsValidation.Problems(o.Archive));
+
         CheckPort(problems, "CampWater:Mqtt:Embedded:Port", o.Mqtt.Embedded.Port);
         if (o.Mqtt.Port is { } port)
         {

@@ -15,6 +15,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Collects what the grains send out instead of publishing it.</summary>
     public RecordingOutbox Outbox { get; } = new();
 
+    /// <summary>Collects what the grains send to the archive.</summary>
+    public RecordingArchive Archive { get; } = new();
+
     public IGrainFactory Grains => Cluster.Client;
 
     public async ValueTask InitializeAsync()
@@ -26,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             host.Services.AddSingleton(clock);
             host.Services.AddSingleton<IOutbox>(Outbox);
+            host.Services.AddSingleton<CampWater.Archive.IArchive>(Archive);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CampWater.Alerts;
+using CampWater.Archive;
 using CampWater.Grains;
 using CampWater.Registry;
 using CampWater.Status;
@@ -33,6 +34,10 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     private const string WatchReminder = "watch";
 
     private readonly IOutbox _outbox;
+    private readonly IArchive _archive;
+
+    /// <summary>Camp-local days whose coverage changed since it was last archived.</summary>
+    private SortedSet<DateOnly>? _coverageChanged;
     private DateTimeOffset _lastPrune;
 
     private readonly IPersistentState<CampRecord> _state;
@@ -48,9 +53,11 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         [PersistentState("camp", StorageNames.State)] IPersistentState<CampRecord> state,
         CampClock clock,
         IOutbox outbox,
+        IArchive archive,
         ILogger<CampGrain> logger)
     {
         _outbox = outbox;
+        _archive = archive;
         _state = state;
         _clock = clock;
         _logger = logger;
@@ -69,9 +76,26 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
 
         this.RegisterGrainTimer(PushSummary, new GrainTimerCreationOptions(SummaryPushPeriod, SummaryPushPeriod) { Interleave = true });
         this.RegisterGrainTimer(Watch, new GrainTimerCreationOptions(WatchPeriod, WatchPeriod));
+        if (_archive.CoverageInterval is { } every)
+        {
+            this.RegisterGrainTimer(ArchiveCoverage, new GrainTimerCreationOptions(every, every));
+        }
         if (Config is not null)
         {
             await this.RegisterOrUpdateReminder(WatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ArchiveCoverage().WaitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only this activation knew which days changed: say so rather than fail the deactivation.
+            LogCoverageNotArchived(this.GetPrimaryKeyString(), e.Message);
         }
     }
 
@@ -191,6 +215,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         if (changedDays.Length > 0)
         {
             _days[status.TankId] = Merge(_days.GetValueOrDefault(status.TankId) ?? [], changedDays);
+            (_coverageChanged ??= []).UnionWith(changedDays.Select(d => d.Date));
         }
 
         _summaryDirty = true;
@@ -477,6 +502,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         {
             await _observers.Notify(o => o.AlertChanged(alert));
             _outbox.AlertChanged(alert, raised);
+            _archive.AlertChanged(alert);
             if (alert.TankId is { } tankId)
             {
                 var open = book.OpenCount(tankId);
@@ -506,6 +532,29 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
     }
 
+    /// <summary>
+    /// Sends the coverage of the days that changed since the last call: at most once per
+    /// <see cref="IArchive.CoverageInterval"/>, not once per reading. A day's last change (its end
+    /// included) goes out within one interval.
+    /// </summary>
+    private async Task ArchiveCoverage()
+    {
+        if (_coverageChanged is not { Count: > 0 } dates || Config is null)
+        {
+            return;
+        }
+
+        _coverageChanged = null;
+        var campId = this.GetPrimaryKeyString();
+        foreach (var day in await GetCoverage(dates.Min, dates.Max))
+        {
+            if (dates.Contains(day.Date))
+            {
+                _archive.CoverageChanged(campId, CampCalendar.DayBounds(day.Date, _zone).Start, day);
+            }
+        }
+    }
+
     private CampSummary Summary() =>
         CampModel.Summary(Config!, _statuses, _days, _zone, _clock.UtcNow, _state.State.Alerts.OpenCounts());
 
@@ -522,6 +571,9 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         var oldest = CampCalendar.LocalDate(_clock.UtcNow, _zone).AddDays(-(CachedDays - 1));
         return [.. byDate.Values.Where(d => d.Date >= oldest).OrderBy(d => d.Date)];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Camp {Camp}: the coverage of recently changed days was not archived at deactivation: {Reason}")]
+    private partial void LogCoverageNotArchived(string camp, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Camp {Camp} configured with {TankCount} tanks")]
     private partial void LogConfigured(string camp, int tankCount);

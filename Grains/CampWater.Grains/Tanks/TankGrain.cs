@@ -1,4 +1,5 @@
 using CampWater.Alerts;
+using CampWater.Archive;
 using CampWater.Grains;
 using CampWater.Readings;
 using CampWater.Registry;
@@ -15,6 +16,7 @@ namespace CampWater.Tanks;
 internal sealed partial class TankGrain(
     [PersistentState("tank", StorageNames.State)] IPersistentState<TankRecord> state,
     CampClock clock,
+    IArchive archive,
     ILogger<TankGrain> logger) : Grain, ITankGrain
 {
     private TankGeometry? _geometry;
@@ -52,6 +54,7 @@ internal sealed partial class TankGrain(
         {
             var result = TankModel.Apply(Tank, readings[i], _geometry, _zone);
             outcomes[i] = result.Outcome;
+            Archive(readings[i], result.Outcome);
             if (!result.ChangedState)
             {
                 continue;
@@ -175,6 +178,20 @@ internal sealed partial class TankGrain(
     {
         var camp = GrainFactory.GetGrain<ICampGrain>(Tank.CampId!);
         return camp.TankChanged(CurrentStatus(), [.. changedDays], [.. Tank.PendingSignals]);
+    }
+
+    /// <summary>
+    /// Every accepted reading goes to the archive, late ones included; duplicates were archived before.
+    /// Before the state is written: a redelivery after a failed write is a duplicate here, and the
+    /// archive (same series and time) takes a second copy as the same point.
+    /// </summary>
+    private void Archive(TankReading reading, ApplyOutcome outcome)
+    {
+        if (outcome is ApplyOutcome.Applied or ApplyOutcome.Late or ApplyOutcome.SensorFault)
+        {
+            var config = Tank.Config!;
+            archive.ReadingAccepted(Tank.CampId!, config.Id, reading, ReadingInterpreter.Interpret(reading.Kind, reading.Value, _geometry!, config.Sensor));
+        }
     }
 
     private void Refresh()

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using CampWater.Alerts;
+using CampWater.Readings;
+using CampWater.Status;
+using CampWater.Water;
+using InfluxDB.Client.Api.Domain;
+
+namespace CampWater.Silo.Archive;
+
+/// <summary>
+/// The archive's schema (README, "Archive"): each accepted reading, alert change and day of coverage
+/// as one line of the InfluxDB line protocol, millisecond precision, tags and fields in key order.
+/// Numeric fields keep one type each (InfluxDB refuses a field that changes type): measurements are
+/// floats, counts integers.
+/// </summary>
+public static class ArchivePoints
+{
+    public const WritePrecision Precision = WritePrecision.Ms;
+
+    public const string TankLevel = "tank_level";
+    public const string Alert = "alert";
+    public const string CampCoverage = "camp_coverage";
+
+    /// <summary><c>tank_level,camp,tank</c> at the reading's own time; a sensor fault keeps only the impossible depth.</summary>
+    public static string Reading(string campId, string tankId, TankReading reading, LevelInterpretation level)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        var point = new LineProtocol(TankLevel).Tag("camp", campId).Tag("tank", tankId)
+            .Field("batteryPct", reading.BatteryPct)
+            .Field("batteryV", reading.BatteryV);
+        if (level.IsFault)
+        {
+            point.Field("faultDepthMm", double.IsFinite(level.DepthMm) ? level.DepthMm : 0);
+        }
+        else
+        {
+            point.Field("levelMm", level.LevelMm).Field("levelPct", level.LevelPct);
+        }
+
+        point.Field("rssi", reading.Rssi);
+        if (reading.Seq is { } seq)
+        {
+            point.Field("seq", seq);
+        }
+
+        point.Field("snr", reading.Snr);
+        if (!level.IsFault)
+        {
+            point.Field("volumeL", level.VolumeL);
+        }
+
+        return point.At(reading.Ts);
+    }
+
+    /// <summary><c>alert,camp,kind,severity,state,tank?</c> at the time of the change.</summary>
+    public static string AlertChange(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var point = new LineProtocol(Alert)
+            .Tag("camp", alert.CampId)
+            .Tag("kind", Kebab(alert.Kind.ToString()))
+            .Tag("severity", Kebab(alert.Severity.ToString()))
+            .Tag("state", Kebab(alert.State.ToString()))
+            .Tag("tank", alert.TankId);
+        if (alert.Assignee is { Length: > 0 } assignee)
+        {
+            point.Field("assignee", assignee);
+        }
+
+        return point
+            .Field("escalations", (long)alert.Escalations)
+            .Field("id", alert.Id)
+            .Field("message", alert.Message)
+            .Field("threshold", alert.Threshold)
+            .Field("value", alert.Value)
+            .At(ChangedAt(alert));
+    }
+
+    /// <summary><c>camp_coverage,camp</c> at the start of the camp-local day.</summary>
+    public static string Coverage(string campId, DateTimeOffset dayStart, DailyCoverage day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        return new LineProtocol(CampCoverage)
+            .Tag("camp", campId)
+            .Field("completeness", day.Completeness)
+            .Field("deliveredL", day.DeliveredL)
+            .Field("drawnL", day.DrawnL)
+            .Field("lpd", day.Lpd)
+            .Field("met", day.Met)
+            .Field("population", (long)day.Population)
+            .Field("targetLpd", day.TargetLpd)
+            .At(dayStart);
+    }
+
+    /// <summary>
+    /// When the alert last changed: its newest own timestamp, or for an escalation (which has none) the
+    /// moment it fell due, so each change of one alert is a point of its own.
+    /// </summary>
+    public static DateTimeOffset ChangedAt(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var at = alert.RaisedAt;
+        if (alert.Escalations > 0)
+        {
+            at = Later(at, alert.RaisedAt + (AlertBook.EscalationInterval * alert.Escalations));
+        }
+
+        at = Later(at, alert.AcknowledgedAt);
+        at = Later(at, alert.ResolvedAt);
+        foreach (var comment in alert.Comments)
+        {
+            at = Later(at, comment.At);
+        }
+
+        return at;
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset? b) => b is { } v && v > a ? v : a;
+
+    private static string Kebab(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+}

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using CampWater.Alerts;
+using CampWater.Archive;
+using CampWater.Readings;
+using CampWater.Status;
+using CampWater.Water;
+
+namespace CampWater;
+
+/// <summary>An archive that remembers what the grains send it, with coverage sent every second.</summary>
+public sealed class RecordingArchive : IArchive
+{
+    public TimeSpan? CoverageInterval => TimeSpan.FromSeconds(1);
+
+    public ConcurrentQueue<(string Camp, string Tank, TankReading Reading, LevelInterpretation Level)> Readings { get; } = new();
+
+    public ConcurrentQueue<Alert> Alerts { get; } = new();
+
+    public ConcurrentQueue<(string Camp, DateTimeOffset DayStart, DailyCoverage Coverage)> Coverage { get; } = new();
+
+    public void ReadingAccepted(string campId, string tankId, TankReading reading, LevelInterpretation level) =>
+        Readings.Enqueue((campId, tankId, reading, level));
+
+    public void AlertChanged(Alert alert) => Alerts.Enqueue(alert);
+
+    public void CoverageChanged(string campId, DateTimeOffset dayStart, DailyCoverage coverage) =>
+        Coverage.Enqueue((campId, dayStart, coverage));
+}
