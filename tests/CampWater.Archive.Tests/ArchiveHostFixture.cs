@@ -51,6 +51,7 @@ public abstract class ArchiveHostFixture : IAsyncLifetime
             "--CampWater:Archive:InfluxDb:Org", "campwater",
             "--CampWater:Archive:InfluxDb:Bucket", "campwater",
             "--Logging:LogLevel:Default", "Warning",
+            "--CampWater:Auth:Enabled", "false",
             .. ArchiveArgs,
         ];
         _app = CampWaterHost.Build(args);
