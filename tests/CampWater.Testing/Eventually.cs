@@ -1,4 +1,4 @@
-namespace CampWater.EndToEnd;
+namespace CampWater.Testing;
 
 /// <summary>Waits, bounded, for something that the system does asynchronously.</summary>
 public static class Eventually
@@ -30,7 +30,7 @@ public static class Eventually
     public static async Task<T> ValueAsync<T>(Func<Task<T>> get, Func<T, bool> until, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
-        T value = await get();
+        var value = await get();
         while (!until(value))
         {
             if (DateTime.UtcNow >= deadline)
