@@ -22,6 +22,10 @@ public sealed partial class LiveFeed(
     public const string AllCamps = "*";
     public static readonly TimeSpan TankUpdateInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
+
+    /// <summary>A subscription call that takes longer means the camp's silo is gone; do not hold the feed up.</summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(100);
 
     private readonly Lock _lock = new();
@@ -114,9 +118,12 @@ public sealed partial class LiveFeed(
                     await SyncSubscriptions(renew: true);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                // The cluster is away (a silo restarting): try again in a few seconds, not at the next renewal,
+                // so that live updates resume as soon as the camps are back.
                 LogFeedError(e);
+                lastRenewal = clock.GetUtcNow() - RenewEvery + RetryAfterFailure;
             }
         }
     }
@@ -184,7 +191,7 @@ public sealed partial class LiveFeed(
 
         foreach (var camp in toAdd)
         {
-            await grains.GetGrain<ICampGrain>(camp).Subscribe(_reference);
+            await grains.GetGrain<ICampGrain>(camp).Subscribe(_reference).WaitAsync(CallTimeout);
         }
 
         foreach (var camp in toRemove)

@@ -47,18 +47,27 @@ public sealed class ScriptedDayTests(MosquittoHostFixture host) : IClassFixture<
         using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var poller = Poll(seen, stopPolling.Token);
 
+        // The one state that a later reading undoes within seconds: low-level is critical only from the first
+        // reading below 10 % until the level climbs back. Hold the script there so the API can be seen to show it.
+        var turnsCritical = FirstReading(script, dayStart.AddHours(7), pct => pct < 10);
         var published = new Dictionary<DateTimeOffset, DateTime>();
         await using (var sensor = await host.ConnectSensorAsync())
         {
             var pace = Stopwatch.StartNew();
+            var held = TimeSpan.Zero;
             for (var i = 0; i < script.Count; i++)
             {
                 var (ts, payload) = script[i];
                 await sensor.PublishStringAsync($"campwater/{Camp}/tanks/{Tank}/level", payload, cancellationToken: Ct);
                 published[ts] = DateTime.UtcNow;
+                if (ts == turnsCritical)
+                {
+                    held = TimeSpan.FromMilliseconds(1500);
+                    await Task.Delay(held, Ct);
+                }
 
                 // About 150 readings a second: a day in ten seconds, gentle enough to time each alert.
-                var ahead = TimeSpan.FromMilliseconds(i * 1000.0 / 150) - pace.Elapsed;
+                var ahead = TimeSpan.FromMilliseconds(i * 1000.0 / 150) + held - pace.Elapsed;
                 if (ahead > TimeSpan.Zero)
                 {
                     await Task.Delay(ahead, Ct);
