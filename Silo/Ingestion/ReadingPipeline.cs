@@ -113,6 +113,11 @@ public sealed partial class ReadingPipeline : BackgroundService
                 {
                     _metrics.Outcome(outcomes[i]);
                     _metrics.Latency.Observe(now - readings[i].ReceivedAt);
+                    if (outcomes[i] == ApplyOutcome.Applied)
+                    {
+                        _metrics.Age.Observe(now - readings[i].Ts);
+                    }
+
                     await AcknowledgeAsync(works[i], stoppingToken);
                 }
 
