@@ -116,7 +116,7 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         var before = silo.Stats();
         var rate = Math.Min(options.Rate, 20_000);
         var phase = await PhaseRunner.RunAsync(
-            "memory-100k", "memory", silo, broker, fleet, Load(broker, rate, fleet.Tanks.Count / rate), null, 0, log, cancellationToken);
+            "memory-100k", "memory", silo, broker, fleet, Load(broker, rate, 0) with { ReadingsPerTank = 1 }, null, 0, log, cancellationToken);
         GC.KeepAlive(phase);
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         var after = silo.Stats();

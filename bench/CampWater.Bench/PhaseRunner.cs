@@ -16,7 +16,7 @@ public static class PhaseRunner
         string name, string storage, SiloUnderTest silo, MosquittoServer broker, Fleet fleet, LoadOptions load,
         LiveWatcher? live, int watchedTanks, Action<string> log, CancellationToken cancellationToken)
     {
-        log($"{name}: {fleet.Tanks.Count} tanks, {(load.Rate > 0 ? $"{load.Rate:0}/s" : "as fast as possible")} for {load.Duration.TotalSeconds:0} s, QoS {(int)load.Qos}");
+        log($"{name}: {fleet.Tanks.Count} tanks, {(load.Rate > 0 ? $"{load.Rate:0}/s" : "as fast as possible")} {(load.ReadingsPerTank is { } n ? $"until each tank has {n} reading(s)" : $"for {load.Duration.TotalSeconds:0} s")}, QoS {(int)load.Qos}");
         var m0 = await silo.ScrapeAsync(cancellationToken);
         var s0 = silo.Stats();
         var b0 = ProcStats.Read(broker.ProcessId!.Value);

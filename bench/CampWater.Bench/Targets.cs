@@ -77,7 +77,8 @@ public static class Targets
                 hub.P99Ms <= 500 && hub.WatchedTanks >= 1_000 && live.PublishRate >= 1_980));
         }
 
-        return targets;
+        // A smoke run checks that the benchmark works, at a scale where the targets say nothing.
+        return report.Options.Smoke ? [.. targets.Select(t => t with { Met = null })] : targets;
     }
 
     public static PhaseResult? Find(BenchReport report, string storage, string name) =>

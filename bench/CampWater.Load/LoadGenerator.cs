@@ -83,17 +83,19 @@ public static class LoadGenerator
         var unacknowledged = new StrongBox<long>();
         long published = 0, failed = 0, seq = 0;
         var next = 0;
+        var limit = options.ReadingsPerTank is { } perTank ? (long)perTank * tanks.Length : long.MaxValue;
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < options.Duration && !cancellationToken.IsCancellationRequested)
+        bool More() => published < limit && (options.ReadingsPerTank is not null || clock.Elapsed < options.Duration);
+        while (More() && !cancellationToken.IsCancellationRequested)
         {
-            var due = rate > 0 ? (long)(rate * clock.Elapsed.TotalSeconds) : published + 64;
+            var due = Math.Min(limit, rate > 0 ? (long)(rate * clock.Elapsed.TotalSeconds) : published + 64);
             if (published >= due)
             {
                 await Task.Delay(Tick, cancellationToken);
                 continue;
             }
 
-            while (published < due && clock.Elapsed < options.Duration)
+            while (published < due && More())
             {
                 var tank = tanks[next];
                 var topic = topics[next];

@@ -14,6 +14,9 @@ public sealed record LoadOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>When set, every tank publishes exactly this many readings and <see cref="Duration"/> is ignored.</summary>
+    public int? ReadingsPerTank { get; init; }
+
     public MqttQualityOfServiceLevel Qos { get; init; } = MqttQualityOfServiceLevel.AtLeastOnce;
 
     public PayloadFormat Format { get; init; } = PayloadFormat.Native;

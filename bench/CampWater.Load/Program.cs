@@ -47,6 +47,7 @@ try
         Qos = Number("qos", 1) == 0 ? MqttQualityOfServiceLevel.AtMostOnce : MqttQualityOfServiceLevel.AtLeastOnce,
         Format = Payloads.ParseFormat(Get("format", "native")),
         Connections = (int)Number("connections", 4),
+        ReadingsPerTank = args_.ContainsKey("readings-per-tank") ? (int)Number("readings-per-tank", 1) : null,
     };
     using var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) =>
