@@ -21,9 +21,9 @@ public sealed class BenchSmokeTests
         Assert.True(exitCode == 0, $"The benchmark exited with {exitCode}:\n{log}");
         var json = Assert.Single(Directory.GetFiles(output.Path, "*.json"));
         Assert.True(File.Exists(Path.ChangeExtension(json, ".md")), "no Markdown report beside " + json);
-        Assert.Contains("## Targets", await File.ReadAllTextAsync(Path.Combine(output.Path, "latest.md")));
+        Assert.Contains("## Targets", await File.ReadAllTextAsync(Path.Combine(output.Path, "latest.md"), TestContext.Current.CancellationToken));
 
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
         var phases = report.RootElement.GetProperty("phases").EnumerateArray().ToList();
         Assert.Contains(phases, p => p.GetProperty("name").GetString() == "throughput");
         foreach (var phase in phases)
@@ -63,7 +63,8 @@ public sealed class BenchSmokeTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
