@@ -11,7 +11,11 @@ public sealed record BenchReport
     public required string LoadAverageAtEnd { get; init; }
     public required BenchOptions Options { get; init; }
     public required List<PhaseResult> Phases { get; init; }
+    /// <summary>mosquitto alone to mosquitto_sub: the broker's relay rate, the ceiling of the ratio target.</summary>
     public RelayResult? Relay { get; init; }
+
+    /// <summary>mosquitto alone to an MQTTnet client, the client CampWater's ingestion uses.</summary>
+    public RelayResult? RelayMqttNet { get; init; }
     public BigFleetResult? BigFleet { get; init; }
     public required List<TargetResult> Targets { get; init; }
 }

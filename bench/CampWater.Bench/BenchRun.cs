@@ -25,7 +25,7 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         await Registration.WriteFileAsync(fleet, registry);
 
         var phases = new List<PhaseResult>();
-        RelayResult? relay = null;
+        RelayResult? relay = null, relayMqttNet = null;
         foreach (var storage in options.Storages)
         {
             await using var broker = await StartBrokerAsync();
@@ -73,10 +73,19 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
 
         if (options.FloodSeconds > 0)
         {
-            await using var broker = await StartBrokerAsync();
-            log($"mosquitto alone: as fast as possible for {options.FloodSeconds} s to a counting subscriber");
-            relay = await RelayBaseline.RunAsync(broker, fleet, Load(broker, 0, options.FloodSeconds), cancellationToken);
-            log($"mosquitto alone relayed {relay.Relayed} of {relay.Published} at {relay.RelayRate}/s (broker CPU {relay.BrokerCpuPct} %)");
+            await using (var broker = await StartBrokerAsync())
+            {
+                log($"mosquitto alone: as fast as possible for {options.FloodSeconds} s to mosquitto_sub");
+                relay = await CRelayBaseline.RunAsync(broker, fleet, Load(broker, 0, options.FloodSeconds), cancellationToken);
+                log($"mosquitto alone relayed {relay.Relayed} of {relay.Published} to mosquitto_sub at {relay.RelayRate}/s (broker CPU {relay.BrokerCpuPct} %)");
+            }
+
+            await using (var broker = await StartBrokerAsync())
+            {
+                log($"mosquitto alone: as fast as possible for {options.FloodSeconds} s to an MQTTnet client");
+                relayMqttNet = await RelayBaseline.RunAsync(broker, fleet, Load(broker, 0, options.FloodSeconds), cancellationToken);
+                log($"mosquitto alone relayed {relayMqttNet.Relayed} of {relayMqttNet.Published} to an MQTTnet client at {relayMqttNet.RelayRate}/s (broker CPU {relayMqttNet.BrokerCpuPct} %)");
+            }
         }
 
         BigFleetResult? big = null;
@@ -96,6 +105,7 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
             Options = options,
             Phases = phases,
             Relay = relay,
+            RelayMqttNet = relayMqttNet,
             BigFleet = big,
             Targets = [],
         };

@@ -69,7 +69,14 @@ public static class ReportWriter
         {
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"mosquitto alone: {N(relay.Relayed)} of {N(relay.Published)} relayed to a counting subscriber at {N(relay.RelayRate)}/s (published at {N(relay.PublishRate)}/s); broker CPU {N(relay.BrokerCpuPct)} %, generator and subscriber {N(relay.GeneratorAndSubscriberCpuPct)} %.");
+                $"mosquitto alone: {N(relay.Relayed)} of {N(relay.Published)} relayed to `mosquitto_sub` at {N(relay.RelayRate)}/s (published at {N(relay.PublishRate)}/s); broker CPU {N(relay.BrokerCpuPct)} %, generator and subscriber {N(relay.GeneratorAndSubscriberCpuPct)} %.");
+        }
+
+        if (report.RelayMqttNet is { } mqttNet)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"mosquitto alone to an MQTTnet client (the client CampWater's ingestion uses, acknowledging each QoS 1 message): {N(mqttNet.Relayed)} of {N(mqttNet.Published)} at {N(mqttNet.RelayRate)}/s (published at {N(mqttNet.PublishRate)}/s); broker CPU {N(mqttNet.BrokerCpuPct)} %, generator and subscriber {N(mqttNet.GeneratorAndSubscriberCpuPct)} %.");
         }
 
         if (report.BigFleet is { } big)

@@ -32,7 +32,8 @@ public static class Targets
             var ratio = flood.SustainedRate / relay.RelayRate;
             targets.Add(new(
                 "memory: ≥ 0.5 of mosquitto-alone's relay rate",
-                $"{ratio.ToString("0.00", CultureInfo.InvariantCulture)} ({N(flood.SustainedRate)}/s vs mosquitto alone {N(relay.RelayRate)}/s, same generator, QoS {flood.Qos})",
+                $"{ratio.ToString("0.00", CultureInfo.InvariantCulture)} ({N(flood.SustainedRate)}/s vs mosquitto alone to mosquitto_sub {N(relay.RelayRate)}/s, same generator, QoS {flood.Qos}" +
+                    (report.RelayMqttNet is { } mqttNet ? $"; mosquitto to an MQTTnet client alone: {N(mqttNet.RelayRate)}/s)" : ")"),
                 ratio >= 0.5));
         }
 
