@@ -16,5 +16,12 @@ internal sealed class ProcessMetrics : IMetricsSource
         writer.Sample("dotnet_gc_pause_seconds_total", GC.GetTotalPauseDuration().TotalSeconds);
         writer.Describe("dotnet_gc_heap_bytes", "gauge", "Bytes of the managed heap in use.");
         writer.Sample("dotnet_gc_heap_bytes", GC.GetTotalMemory(false));
+        writer.Describe("dotnet_gc_allocated_bytes_total", "counter", "Bytes allocated on the managed heap since the start.");
+        writer.Sample("dotnet_gc_allocated_bytes_total", GC.GetTotalAllocatedBytes(false));
+        writer.Describe("dotnet_gc_collections_total", "counter", "Garbage collections by generation.");
+        for (var generation = 0; generation <= GC.MaxGeneration; generation++)
+        {
+            writer.Sample("dotnet_gc_collections_total", GC.CollectionCount(generation), ("generation", generation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
 }

@@ -15,6 +15,13 @@ public sealed class IngestionMetrics : IMetricsSource
 
     public LatencyHistogram Latency { get; } = new();
 
+    /// <summary>
+    /// From a reading's own timestamp to its tank having stored it. A sensor's clock, the network and the broker
+    /// are all in it, so it says how fresh what people see is; a publisher that stamps readings as it sends
+    /// them (the load benchmark) reads publish→applied from it.
+    /// </summary>
+    public LatencyHistogram Age { get; } = new(LatencyHistogram.Geometric(0.0005, 60));
+
     public void Received() => Interlocked.Increment(ref _received);
 
     public void Rejected(RejectReason reason) => Interlocked.Increment(ref _rejected[(int)reason]);
@@ -65,6 +72,7 @@ public sealed class IngestionMetrics : IMetricsSource
         writer.Sample("campwater_readings_failed_total", Interlocked.Read(ref _failed));
 
         Latency.WriteTo(writer, "campwater_ingest_latency_seconds", "From receipt of a reading to its tank having taken it.");
+        Age.WriteTo(writer, "campwater_reading_age_seconds", "From a reading's own timestamp to its tank having applied and stored it.");
     }
 
     public static string OutcomeName(ApplyOutcome outcome) => outcome switch

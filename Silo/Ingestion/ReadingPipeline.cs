@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using CampWater.Grains;
 using CampWater.Readings;
@@ -17,7 +18,12 @@ public sealed partial class ReadingPipeline : BackgroundService
     // About a minute of retries: long enough for the cluster to notice a dead silo and move its tanks.
     private const int MaxAttempts = 10;
     private const int MaxBatch = 256;
+    // Beyond any real registry; a flood of made-up tank ids only empties the cache, it cannot grow it forever.
+    private const int MaxCachedTanks = 1_000_000;
     private readonly Channel<Work>[] _lanes;
+
+    // GetGrain resolves the grain interface by reflection on every call: a tenth of the silo's CPU under load.
+    private readonly ConcurrentDictionary<string, ITankGrain> _tanks = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
     private readonly IngestionMetrics _metrics;
     private readonly TimeProvider _clock;
@@ -96,7 +102,7 @@ public sealed partial class ReadingPipeline : BackgroundService
 
     private async Task HandleTank(string tankKey, List<Work> works, CancellationToken stoppingToken)
     {
-        var tank = _grains.GetGrain<ITankGrain>(tankKey);
+        var tank = _tanks.GetValueOrDefault(tankKey) ?? _grains.GetGrain<ITankGrain>(tankKey);
         var readings = new TankReading[works.Count];
         for (var i = 0; i < readings.Length; i++)
         {
@@ -108,11 +114,26 @@ public sealed partial class ReadingPipeline : BackgroundService
             try
             {
                 var outcomes = await tank.ApplyBatch(readings);
+                if (outcomes.Length > 0 && outcomes[0] != ApplyOutcome.UnknownTank && !_tanks.ContainsKey(tankKey))
+                {
+                    if (_tanks.Count >= MaxCachedTanks)
+                    {
+                        _tanks.Clear();
+                    }
+
+                    _tanks[tankKey] = tank;
+                }
+
                 var now = _clock.GetUtcNow();
                 for (var i = 0; i < works.Count; i++)
                 {
                     _metrics.Outcome(outcomes[i]);
                     _metrics.Latency.Observe(now - readings[i].ReceivedAt);
+                    if (outcomes[i] == ApplyOutcome.Applied)
+                    {
+                        _metrics.Age.Observe(now - readings[i].Ts);
+                    }
+
                     await AcknowledgeAsync(works[i], stoppingToken);
                 }
 

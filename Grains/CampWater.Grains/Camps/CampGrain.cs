@@ -214,7 +214,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         _statuses[status.TankId] = status;
         if (changedDays.Length > 0)
         {
-            _days[status.TankId] = Merge(_days.GetValueOrDefault(status.TankId) ?? [], changedDays);
+            Merge(status.TankId, changedDays);
             (_coverageChanged ??= []).UnionWith(changedDays.Select(d => d.Date));
         }
 
@@ -560,16 +560,47 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
 
     private ITankGrain Tank(string tankId) => GrainFactory.GetGrain<ITankGrain>(TankKey.Of(this.GetPrimaryKeyString(), tankId));
 
-    private IReadOnlyList<TankDayRecord> Merge(IReadOnlyList<TankDayRecord> cached, TankDayRecord[] changed)
+    /// <summary>
+    /// Puts a tank's changed days into its cached days, in place: this runs for every reading, which almost
+    /// always changes only the last day.
+    /// </summary>
+    private void Merge(string tankId, TankDayRecord[] changed)
     {
-        var byDate = cached.ToDictionary(d => d.Date);
+        if (_days.GetValueOrDefault(tankId) is not List<TankDayRecord> days)
+        {
+            days = [.. _days.GetValueOrDefault(tankId) ?? []];
+            _days[tankId] = days;
+        }
+
         foreach (var day in changed)
         {
-            byDate[day.Date] = day;
+            var i = days.Count - 1;
+            while (i >= 0 && days[i].Date > day.Date)
+            {
+                i--;
+            }
+
+            if (i >= 0 && days[i].Date == day.Date)
+            {
+                days[i] = day;
+            }
+            else
+            {
+                days.Insert(i + 1, day);
+            }
         }
 
         var oldest = CampCalendar.LocalDate(_clock.UtcNow, _zone).AddDays(-(CachedDays - 1));
-        return [.. byDate.Values.Where(d => d.Date >= oldest).OrderBy(d => d.Date)];
+        var stale = 0;
+        while (stale < days.Count && days[stale].Date < oldest)
+        {
+            stale++;
+        }
+
+        if (stale > 0)
+        {
+            days.RemoveRange(0, stale);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Camp {Camp}: the coverage of recently changed days was not archived at deactivation: {Reason}")]

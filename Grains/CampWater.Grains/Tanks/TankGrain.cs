@@ -21,6 +21,7 @@ internal sealed partial class TankGrain(
 {
     private TankGeometry? _geometry;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private ICampGrain? _camp;
 
     private TankRecord Tank => state.State;
 
@@ -176,7 +177,8 @@ internal sealed partial class TankGrain(
 
     private Task NotifyCamp(IReadOnlyList<TankDayRecord> changedDays)
     {
-        var camp = GrainFactory.GetGrain<ICampGrain>(Tank.CampId!);
+        // Kept: GetGrain resolves the interface by reflection each time, and this runs for every reading.
+        var camp = _camp ??= GrainFactory.GetGrain<ICampGrain>(Tank.CampId!);
         return camp.TankChanged(CurrentStatus(), [.. changedDays], [.. Tank.PendingSignals]);
     }
 
@@ -196,6 +198,7 @@ internal sealed partial class TankGrain(
 
     private void Refresh()
     {
+        _camp = null;
         if (Tank.Config is null)
         {
             _geometry = null;
