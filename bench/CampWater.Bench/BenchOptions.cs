@@ -34,6 +34,9 @@ public sealed record BenchOptions
 
     public bool Smoke { get; init; }
 
+    /// <summary>Also relay through mosquitto alone to an MQTTnet client (<c>--relay-mqttnet 1</c>).</summary>
+    public bool RelayMqttNet { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -91,6 +94,7 @@ public sealed record BenchOptions
                 "redis-latency-rate" => options with { RedisLatencyRate = Number() },
                 "redis-latency-duration" => options with { RedisLatencySeconds = Number() },
                 "big-tanks" => options with { BigTanks = (int)Number() },
+                "relay-mqttnet" => options with { RelayMqttNet = Number() != 0 },
                 "broker-inflight" => options with { BrokerInflight = (int)Number() },
                 _ => throw new ArgumentException($"unknown option '{name}'"),
             };

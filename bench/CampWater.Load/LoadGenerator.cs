@@ -141,9 +141,12 @@ public static class LoadGenerator
     private static async Task PublishAcknowledged(
         IMqttClient client, MqttApplicationMessage message, SemaphoreSlim window, StrongBox<long> failed, CancellationToken cancellationToken)
     {
+        // A PUBACK that never comes (a broker that dropped the connection) must not hang the run: counted as failed.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
-            var result = await client.PublishAsync(message, cancellationToken);
+            var result = await client.PublishAsync(message, timeout.Token);
             if (!result.IsSuccess && result.ReasonCode != MqttClientPublishReasonCode.NoMatchingSubscribers)
             {
                 Interlocked.Increment(ref failed.Value);
