@@ -25,15 +25,11 @@ public sealed record ClusterState(IReadOnlyList<string> Tanks, IReadOnlyList<str
         // tanks interleave differently; everything else about an alert must be the same.
         var counts = string.Join(", ", (await http.GetStringAsync("/metrics")).Split('\n')
             .Where(l => l.StartsWith("campwater_readings_total{", StringComparison.Ordinal)));
-        return new ClusterState(tanks, counts: counts, alerts: [.. alerts
+        string[] described = [.. alerts
             .Select(a => $"{a.CampId}/{a.TankId} {a.Kind} {a.Severity} {a.State} raised {a.RaisedAt:O} resolved {a.ResolvedAt:O} " +
                 $"value {a.Value:R} threshold {a.Threshold:R} escalations {a.Escalations}")
-            .Order(StringComparer.Ordinal)]);
-    }
-
-    private ClusterState(List<string> tanks, string counts, IEnumerable<string> alerts)
-        : this(tanks, [.. alerts], counts)
-    {
+            .Order(StringComparer.Ordinal)];
+        return new ClusterState(tanks, described, counts);
     }
 
     /// <summary>Waits until every tank's last reading is the stream's last.</summary>
