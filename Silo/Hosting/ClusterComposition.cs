@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using CampWater.Silo.Storage;
 using Orleans.Dashboard;
+using Orleans.Storage;
 using StackExchange.Redis;
 
 namespace CampWater.Silo.Hosting;
@@ -16,7 +18,8 @@ internal static class ClusterComposition
         {
             case "memory":
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
-                silo.AddMemoryGrainStorage(StorageNames.State);
+                // One silo: its grains' state stays in the process (see ProcessGrainStorage).
+                silo.Services.AddKeyedSingleton<IGrainStorage, ProcessGrainStorage>(StorageNames.State);
                 silo.UseInMemoryReminderService();
                 break;
             case "redis":

@@ -27,6 +27,8 @@ public abstract class HostFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not started.");
+
     public JsonSerializerOptions Json => CampWaterJson.Options;
 
     protected abstract Task<IEnumerable<string>> StartBrokerAsync();

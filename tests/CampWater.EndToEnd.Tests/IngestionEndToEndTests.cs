@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CampWater.Grains;
 using CampWater.Status;
 using CampWater.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -180,6 +181,28 @@ public abstract class IngestionEndToEndTests(HostFixture host)
         await sensor.PublishStringAsync(Topic("latency"), Distance(ts0, 2100), cancellationToken: Ct);
         await Eventually.ValueAsync(() => TankAsync("latency"), s => s.LastReadingAt == ts0, TimeSpan.FromSeconds(1), "the reading within 1 s");
         Assert.True(DateTime.UtcNow - published < TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_tank_deactivated_after_a_reading_comes_back_with_that_reading_from_the_hosts_storage()
+    {
+        await using var sensor = await host.ConnectSensorAsync();
+        var ts = TruncateToSeconds(DateTimeOffset.UtcNow.AddSeconds(-5));
+        await sensor.PublishStringAsync(Topic("stored"), Distance(ts, 1800), cancellationToken: Ct);
+        var before = await WaitForReadingAsync("stored", ts);
+
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var tank = grains.GetGrain<ITankGrain>(TankKey.Of(HostFixture.CampId, "stored"));
+        var management = grains.GetGrain<IManagementGrain>(0);
+        await management.DeactivateGrain(tank.GetGrainId(), Ct);
+        var id = tank.GetGrainId();
+        await Eventually.HoldsAsync(async () => !(await management.GetActiveGrains(id.Type)).Contains(id), TimeSpan.FromSeconds(15), "the tank to be deactivated");
+
+        var after = await TankAsync("stored");
+        Assert.Equal(ts, after.LastReadingAt);
+        Assert.Equal(before.LevelMm, after.LevelMm);
+        Assert.Equal(before.VolumeL, after.VolumeL);
+        Assert.Equal(1800, after.LevelMm!.Value, 1);
     }
 
     [Fact]

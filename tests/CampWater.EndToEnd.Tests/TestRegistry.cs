@@ -6,7 +6,7 @@ namespace CampWater.EndToEnd;
 /// </summary>
 internal static class TestRegistry
 {
-    public static readonly string[] TankIds = ["faults", "dup", "live", "api", "latency"];
+    public static readonly string[] TankIds = ["faults", "dup", "live", "api", "latency", "stored"];
 
     /// <summary>A camp of 1,000 people with one tank, so its days are that tank's days.</summary>
     public const string DayCampId = "e2e-day";
