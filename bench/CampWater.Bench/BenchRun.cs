@@ -40,6 +40,12 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
             {
                 throw new InvalidOperationException($"The silo ({storage}) stopped during the benchmark (exit code {silo.Process.ExitCode}). Its last output:\n{silo.Process.Output}", e);
             }
+            finally
+            {
+                // Its warnings (retries, slow storage) explain a phase that drained slowly.
+                Directory.CreateDirectory(options.Out);
+                await File.WriteAllTextAsync(Path.Combine(options.Out, $"silo-{storage}.log"), silo.Process.Output, CancellationToken.None);
+            }
         }
 
         async Task RunPhasesAsync(string storage, SiloUnderTest silo, MosquittoServer broker)

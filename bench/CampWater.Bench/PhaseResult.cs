@@ -50,6 +50,9 @@ public sealed record PhaseResult
     public double? IngestP99Ms { get; init; }
 
     public required double SiloCpuPct { get; init; }
+
+    /// <summary>Silo CPU time per accepted reading: what a reading costs, whatever else shares the machine.</summary>
+    public required double SiloCpuMicrosPerReading { get; init; }
     public required double BrokerCpuPct { get; init; }
     public required double GeneratorCpuPct { get; init; }
     public required long SiloRssMaxBytes { get; init; }

@@ -114,6 +114,7 @@ public static class PhaseRunner
             P999Ms = Ms(HistogramDelta.Quantile(m0.Buckets(AgeHistogram), m1.Buckets(AgeHistogram), 0.999)),
             IngestP99Ms = Ms(HistogramDelta.Quantile(m0.Buckets(IngestHistogram), m1.Buckets(IngestHistogram), 0.99)),
             SiloCpuPct = Math.Round(100 * (s1.CpuSeconds - s0.CpuSeconds) / elapsed, 1),
+            SiloCpuMicrosPerReading = accepted > 0 ? Math.Round(1e6 * (s1.CpuSeconds - s0.CpuSeconds) / accepted, 1) : 0,
             BrokerCpuPct = Math.Round(100 * (b1.CpuSeconds - b0.CpuSeconds) / elapsed, 1),
             GeneratorCpuPct = Math.Round(100 * (self1 - self0).TotalSeconds / elapsed, 1),
             SiloRssMaxBytes = rssMax,
@@ -126,7 +127,7 @@ public static class PhaseRunner
             Live = liveResult,
         };
         log($"{name}: published {result.Published} at {result.PublishRate}/s, accepted {result.Accepted} (sustained {result.SustainedRate}/s, drain {result.DrainSeconds} s), " +
-            $"p50/p99/p99.9 {result.P50Ms}/{result.P99Ms}/{result.P999Ms} ms, silo CPU {result.SiloCpuPct} %, broker {result.BrokerCpuPct} %, generator {result.GeneratorCpuPct} %, " +
+            $"p50/p99/p99.9 {result.P50Ms}/{result.P99Ms}/{result.P999Ms} ms, silo CPU {result.SiloCpuPct} % ({result.SiloCpuMicrosPerReading} µs/reading), broker {result.BrokerCpuPct} %, generator {result.GeneratorCpuPct} %, " +
             $"{result.AllocatedBytesPerReading} B/reading" + (liveResult is null ? "" : $", hub p50/p99 {liveResult.P50Ms}/{liveResult.P99Ms} ms over {liveResult.Messages}"));
         return result;
     }

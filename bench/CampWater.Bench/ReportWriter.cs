@@ -50,12 +50,12 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine("## Phases");
         md.AppendLine();
-        md.AppendLine("| storage | phase | tanks | offered/s | published | accepted | sustained/s | drain s | p50 ms | p99 ms | p99.9 ms | silo CPU % | broker CPU % | generator CPU % | silo RSS max | GC pause ms | alloc B/reading | gen0/1/2 | dropped | rejected | failed | dup/late |");
-        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |");
+        md.AppendLine("| storage | phase | tanks | offered/s | published | accepted | sustained/s | drain s | p50 ms | p99 ms | p99.9 ms | silo CPU % | silo CPU µs/reading | broker CPU % | generator CPU % | silo RSS max | GC pause ms | alloc B/reading | gen0/1/2 | dropped | rejected | failed | dup/late |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |");
         foreach (var p in report.Phases)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {p.Storage} | {p.Name} | {N(p.Tanks)} | {(p.TargetRate > 0 ? N(p.TargetRate) : "max")} ({N(p.PublishRate)}) | {N(p.Published)} | {N(p.Accepted)} | {N(p.SustainedRate)} | {N(p.DrainSeconds)} | {N(p.P50Ms)} | {N(p.P99Ms)} | {N(p.P999Ms)} | {N(p.SiloCpuPct)} | {N(p.BrokerCpuPct)} | {N(p.GeneratorCpuPct)} | {Mib(p.SiloRssMaxBytes)} | {N(p.GcPauseMs)} | {N(p.AllocatedBytesPerReading)} | {p.Gen0}/{p.Gen1}/{p.Gen2} | {N(p.Dropped)} | {N(p.Rejected)} | {N(p.Failed)} | {p.Duplicates}/{p.Late} |");
+                $"| {p.Storage} | {p.Name} | {N(p.Tanks)} | {(p.TargetRate > 0 ? N(p.TargetRate) : "max")} ({N(p.PublishRate)}) | {N(p.Published)} | {N(p.Accepted)} | {N(p.SustainedRate)} | {N(p.DrainSeconds)} | {N(p.P50Ms)} | {N(p.P99Ms)} | {N(p.P999Ms)} | {N(p.SiloCpuPct)} | {N(p.SiloCpuMicrosPerReading)} | {N(p.BrokerCpuPct)} | {N(p.GeneratorCpuPct)} | {Mib(p.SiloRssMaxBytes)} | {N(p.GcPauseMs)} | {N(p.AllocatedBytesPerReading)} | {p.Gen0}/{p.Gen1}/{p.Gen2} | {N(p.Dropped)} | {N(p.Rejected)} | {N(p.Failed)} | {p.Duplicates}/{p.Late} |");
         }
 
         if (report.Phases.FirstOrDefault(p => p.Live is not null) is { Live: { } live } livePhase)

@@ -10,7 +10,7 @@ seconds="${1:-12}"
 export PATH="$PATH:$HOME/.dotnet/tools"
 out="$(mktemp -d)"
 dotnet build bench/CampWater.Bench/CampWater.Bench.csproj -c Release -v quiet -nologo
-dotnet bench/CampWater.Bench/bin/Release/net10.0/CampWater.Bench.dll --storage memory --rate 3000 --duration 45 \
+dotnet bench/CampWater.Bench/bin/Release/net10.0/CampWater.Bench.dll --storage memory --rate "${RATE:-3000}" --duration 45 \
     --latency-duration 0 --live-duration 0 --flood-duration 0 --big-tanks 0 --warmup 5 --out "$out" > "$out/bench.log" 2>&1 &
 bench=$!
 sleep 25
