@@ -20,6 +20,13 @@ public sealed record BenchOptions
     public double LiveSeconds { get; init; } = 30;
     public int LiveTanks { get; init; } = 1_000;
     public double FloodSeconds { get; init; } = 15;
+
+    /// <summary>
+    /// Memory storage: p99 at each of these rates (each for <see cref="SweepSeconds"/>), to show the highest rate
+    /// at which a reading is still applied within 100 ms.
+    /// </summary>
+    public double[] SweepRates { get; init; } = [1_000, 2_000, 3_000, 4_000, 5_000, 6_000];
+    public double SweepSeconds { get; init; } = 15;
     /// <summary>Offered above the 5,000/s target, so that the sustained figure says whether the silo can take it.</summary>
     public double RedisRate { get; init; } = 6_000;
     public double RedisSeconds { get; init; } = 60;
@@ -59,6 +66,7 @@ public sealed record BenchOptions
                     LiveSeconds = 2,
                     LiveTanks = 10,
                     FloodSeconds = 0,
+                    SweepRates = [],
                     BigTanks = 0,
                     Connections = 2,
                 };
@@ -89,6 +97,8 @@ public sealed record BenchOptions
                 "live-duration" => options with { LiveSeconds = Number() },
                 "live-tanks" => options with { LiveTanks = (int)Number() },
                 "flood-duration" => options with { FloodSeconds = Number() },
+                "sweep" => options with { SweepRates = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture))] },
+                "sweep-duration" => options with { SweepSeconds = Number() },
                 "redis-rate" => options with { RedisRate = Number() },
                 "redis-duration" => options with { RedisSeconds = Number() },
                 "redis-latency-rate" => options with { RedisLatencyRate = Number() },

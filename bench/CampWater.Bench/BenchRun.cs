@@ -66,6 +66,14 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
                     fleet.Tanks.Count(t => camps.Contains(t.CampId)), log, cancellationToken));
             }
 
+            if (!redisPhases)
+            {
+                foreach (var rate in options.SweepRates)
+                {
+                    await Phase(SweepPhase(rate), options.SweepSeconds, rate);
+                }
+            }
+
             await Phase("flood", options.FloodSeconds, 0);
 
             async Task Phase(string name, double seconds, double rate)
@@ -159,6 +167,8 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         MaxQueuedMessages = 10_000_000,
         MaxInflightMessages = options.BrokerInflight,
     });
+
+    public static string SweepPhase(double rate) => "sweep " + rate.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string LoadAverage()
     {

@@ -26,6 +26,20 @@ public static class Targets
                 latency.P99Ms <= 100 && latency.PublishRate >= 9_900));
         }
 
+        var sweep = report.Options.SweepRates
+            .Select(rate => Find(report, "memory", BenchRun.SweepPhase(rate)))
+            .OfType<PhaseResult>()
+            .ToList();
+        if (sweep.Count > 0)
+        {
+            var within = sweep.Where(p => p.P99Ms <= 100 && p.PublishRate >= 0.99 * p.TargetRate && Complete(p)).ToList();
+            targets.Add(new(
+                "memory: highest rate with p99 publish→applied ≤ 100 ms (not a target; where the one above stops holding)",
+                (within.Count > 0 ? $"{N(within.Max(p => p.TargetRate))}/s" : "none of the rates swept") + "; p99 by rate: " +
+                    string.Join(", ", sweep.Select(p => $"{N(p.TargetRate)}/s {N(p.P99Ms)} ms")),
+                null));
+        }
+
         var flood = Find(report, "memory", "flood");
         if (flood is not null && report.Relay is { RelayRate: > 0 } relay)
         {
