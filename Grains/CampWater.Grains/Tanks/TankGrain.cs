@@ -201,7 +201,8 @@ internal sealed partial class TankGrain(
 
     /// <summary>
     /// The history is the history record's points, then those of the tail written since; a record stored
-    /// before the history had its own record brings its whole history as the tail.
+    /// before the history had its own record brings its whole history as the tail. The tank's history is the
+    /// history record's list itself, so a week of points is not kept twice in memory.
     /// </summary>
     private void RestoreHistory()
     {
