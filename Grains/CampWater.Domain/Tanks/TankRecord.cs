@@ -7,7 +7,8 @@ namespace CampWater.Tanks;
 
 /// <summary>
 /// Everything one tank knows: its configuration, its newest level, the noise filter of its ledger, its
-/// ledger of camp-local days and a bounded history of levels. Mutated only through <see cref="TankModel"/>.
+/// ledger of camp-local days and a bounded history of levels. Mutated only through <see cref="TankModel"/>
+/// (the tank grain fills <see cref="HistoryTail"/> before each write).
 /// </summary>
 [GenerateSerializer, Alias("campwater.TankRecord")]
 public sealed class TankRecord
@@ -22,8 +23,18 @@ public sealed class TankRecord
     /// <summary>Camp-local days, oldest first, at most <see cref="TankModel.DaysKept"/>.</summary>
     [Id(6)] public List<TankDayRecord> Days { get; set; } = [];
 
-    /// <summary>Levels, oldest first, thinned as they age (see <see cref="TankModel"/>).</summary>
-    [Id(7)] public List<LevelPoint> History { get; set; } = [];
+    /// <summary>
+    /// Levels, oldest first, thinned as they age (see <see cref="TankModel"/>). Not stored with the record:
+    /// the tank keeps it in its own <see cref="TankHistoryRecord"/> and the newest points in <see cref="HistoryTail"/>.
+    /// </summary>
+    [field: NonSerialized]
+    public List<LevelPoint> History { get; set; } = [];
+
+    /// <summary>
+    /// Where records stored before the history had its own record kept it (the same Id 7): read once on
+    /// activation, taken into <see cref="History"/>, and null in every record written since.
+    /// </summary>
+    [Id(7)] public List<LevelPoint>? LegacyHistory { get; set; }
 
     /// <summary>Timestamps of the last applied readings, to know a redelivered one as a duplicate.</summary>
     [Id(8)] public List<DateTimeOffset> RecentTs { get; set; } = [];
@@ -57,4 +68,7 @@ public sealed class TankRecord
 
     /// <summary>The number of the last alert signal emitted.</summary>
     [Id(19)] public long LastSignalSeq { get; set; }
+
+    /// <summary>The points of <see cref="History"/> newer than its record holds, at most a few (see <see cref="HistorySplit"/>).</summary>
+    [Id(20)] public List<LevelPoint> HistoryTail { get; set; } = [];
 }

@@ -15,6 +15,7 @@ namespace CampWater.Tanks;
 /// </summary>
 internal sealed partial class TankGrain(
     [PersistentState("tank", StorageNames.State)] IPersistentState<TankRecord> state,
+    [PersistentState("history", StorageNames.State)] IPersistentState<TankHistoryRecord> history,
     CampClock clock,
     IArchive archive,
     ILogger<TankGrain> logger) : Grain, ITankGrain
@@ -22,11 +23,13 @@ internal sealed partial class TankGrain(
     private TankGeometry? _geometry;
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private ICampGrain? _camp;
+    private HistorySplit _historySplit = null!;
 
     private TankRecord Tank => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        RestoreHistory();
         Refresh();
         if (_geometry is not null && Tank.PendingSignals.Count > 0)
         {
@@ -84,7 +87,7 @@ internal sealed partial class TankGrain(
         if (changedDays is not null)
         {
             // Stored before the caller acknowledges the readings to the broker: what was acknowledged survives a crash.
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             await NotifyCamp(changedDays);
         }
 
@@ -111,7 +114,7 @@ internal sealed partial class TankGrain(
         Tank.DefaultServesPopulation = camp.DefaultServesPopulation;
         Tank.QuietHours = camp.QuietHours;
         Refresh();
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         var status = CurrentStatus();
         return status;
     }
@@ -127,7 +130,7 @@ internal sealed partial class TankGrain(
             Tank.AlertMemory.Reset(kind);
         }
 
-        await state.WriteStateAsync();
+        await WriteStateAsync();
     }
 
     public Task SetOpenAlerts(int openAlerts)
@@ -194,6 +197,36 @@ internal sealed partial class TankGrain(
             var config = Tank.Config!;
             archive.ReadingAccepted(Tank.CampId!, config.Id, reading, ReadingInterpreter.Interpret(reading.Kind, reading.Value, _geometry!, config.Sensor));
         }
+    }
+
+    /// <summary>
+    /// The history is the history record's points, then those of the tail written since; a record stored
+    /// before the history had its own record brings its whole history as the tail. The tank's history is the
+    /// history record's list itself, so a week of points is not kept twice in memory.
+    /// </summary>
+    private void RestoreHistory()
+    {
+        var points = history.State.Points;
+        _historySplit = HistorySplit.Restore(points, [.. Tank.LegacyHistory ?? [], .. Tank.HistoryTail], Tank.Latest?.Ts);
+        Tank.History = points;
+        Tank.LegacyHistory = null;
+    }
+
+    /// <summary>
+    /// Writes the tank record with the few history points added since the last flush; when those are due,
+    /// writes the whole history first, so that the tank record written after it can drop them.
+    /// </summary>
+    private async Task WriteStateAsync()
+    {
+        if (_historySplit.FlushDue(Tank.History))
+        {
+            history.State.Points = Tank.History;
+            await history.WriteStateAsync();
+            _historySplit.Flushed(Tank.History);
+        }
+
+        _historySplit.FillTail(Tank.History, Tank.HistoryTail);
+        await state.WriteStateAsync();
     }
 
     private void Refresh()
