@@ -84,6 +84,7 @@ public static class CampWaterHost
         builder.Services.AddSingleton<DeviceDirectory>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeviceDirectory>());
         builder.Services.AddSingleton<LoRaWanDispatcher>();
+        builder.Services.AddSingleton<AckSequencer>();
         builder.Services.AddHostedService<MqttIngestion>();
         if (options.Simulation.Enabled ?? builder.Environment.IsDevelopment())
         {

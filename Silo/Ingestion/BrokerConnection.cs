@@ -25,6 +25,24 @@ public static class BrokerConnection
         return builder;
     }
 
+    /// <summary>
+    /// MQTTnet sizes a client's socket buffers to 8 KB unless told otherwise, which also turns off the kernel's
+    /// autotuning. Under a backlog the broker then could send no faster than the receive window reopened: on
+    /// loopback, where a segment can be 64 KB, an 8 KB window reopens only to zero-window probes, and
+    /// ingestion crawled at a few hundred readings a second with the silo idle.
+    /// </summary>
+    public const int SocketBufferBytes = 1 << 20;
+
+    public static MqttClientOptions WithSocketBuffers(this MqttClientOptions options)
+    {
+        if (options.ChannelOptions is MqttClientTcpOptions tcp)
+        {
+            tcp.BufferSize = SocketBufferBytes;
+        }
+
+        return options;
+    }
+
     public static string Describe(MqttOptions mqtt) =>
         mqtt.IsEmbedded ? $"embedded broker on port {mqtt.Embedded.Port}" : $"{mqtt.Host}:{Port(mqtt)}";
 

@@ -16,6 +16,7 @@ public sealed partial class MqttIngestion(
     IOptions<CampWaterOptions> options,
     ReadingPipeline pipeline,
     LoRaWanDispatcher lorawan,
+    AckSequencer acks,
     IngestionMetrics metrics,
     RejectionLog rejections,
     Readiness readiness,
@@ -49,6 +50,7 @@ public sealed partial class MqttIngestion(
         };
 
         var clientOptions = BuildOptions(mqtt);
+        var acknowledging = acks.RunAsync(stoppingToken);
         var backoff = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -56,6 +58,8 @@ public sealed partial class MqttIngestion(
             {
                 if (!client.IsConnected)
                 {
+                    // Before connecting: a kept session's messages can come before ConnectAsync returns.
+                    acks.Reset();
                     var result = await client.ConnectAsync(clientOptions, stoppingToken);
                     if (result.ResultCode != MqttClientConnectResultCode.Success)
                     {
@@ -104,6 +108,8 @@ public sealed partial class MqttIngestion(
             // A normal disconnect keeps the session: the broker queues what arrives until the next start.
             await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), CancellationToken.None);
         }
+
+        await acknowledging;
     }
 
     private async Task OnMessage(MqttApplicationMessageReceivedEventArgs e, CancellationToken stoppingToken)
@@ -111,14 +117,24 @@ public sealed partial class MqttIngestion(
         var receivedAt = clock.GetUtcNow();
         metrics.Received();
         var message = e.ApplicationMessage;
+
+        // QoS 1: acknowledged, in the order of arrival, once whatever the message carries is taken or refused.
+        ReadingPipeline.Acknowledge? acknowledge = null;
+        if (message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
+        {
+            e.AutoAcknowledge = false;
+            acknowledge = acks.Track(e.AcknowledgeAsync);
+        }
+
         if (!NativeTopic.TryParse(message.Topic, out var campId, out var tankId))
         {
-            if (await lorawan.TryDispatchAsync(e, receivedAt, stoppingToken))
+            if (await lorawan.TryDispatchAsync(e, receivedAt, acknowledge, stoppingToken))
             {
                 return;
             }
 
             Reject(message.Topic, RejectReason.UnknownTank, "the topic does not name a camp and tank by their ids");
+            await AcknowledgeRefused(acknowledge, stoppingToken);
             return;
         }
 
@@ -126,18 +142,16 @@ public sealed partial class MqttIngestion(
         if (!parsed.IsAccepted)
         {
             Reject($"{campId}/{tankId}", parsed.Reason!.Value, parsed.Detail);
+            await AcknowledgeRefused(acknowledge, stoppingToken);
             return;
         }
 
-        if (message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce)
-        {
-            await pipeline.EnqueueAsync(campId, tankId, parsed.Reading!, null, stoppingToken);
-            return;
-        }
-
-        e.AutoAcknowledge = false;
-        await pipeline.EnqueueAsync(campId, tankId, parsed.Reading!, e.AcknowledgeAsync, stoppingToken);
+        await pipeline.EnqueueAsync(campId, tankId, parsed.Reading!, acknowledge, stoppingToken);
     }
+
+    /// <summary>A refused message is acknowledged all the same: sent again, it would be refused again.</summary>
+    internal static Task AcknowledgeRefused(ReadingPipeline.Acknowledge? acknowledge, CancellationToken cancellationToken) =>
+        acknowledge is null ? Task.CompletedTask : acknowledge(cancellationToken);
 
     /// <summary>
     /// With <c>CampWater:Mqtt:SharedGroup</c> set, several silos ingest through one shared subscription and
@@ -164,7 +178,7 @@ public sealed partial class MqttIngestion(
             .WithReceiveMaximum(ReceiveMaximum)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .WithBroker(mqtt);
-        return builder.Build();
+        return builder.Build().WithSocketBuffers();
     }
 
     private static string Describe(MqttOptions mqtt) => BrokerConnection.Describe(mqtt);

@@ -71,7 +71,7 @@ public sealed partial class MqttOutbox(
             {
                 if (!client.IsConnected)
                 {
-                    await client.ConnectAsync(builder.Build(), stoppingToken);
+                    await client.ConnectAsync(builder.Build().WithSocketBuffers(), stoppingToken);
                 }
 
                 // An alert that failed to go out is sent first, so changes keep their order.

@@ -53,7 +53,7 @@ public sealed partial class SensorSimulator(
             {
                 if (!client.IsConnected)
                 {
-                    await client.ConnectAsync(clientOptions.Build(), stoppingToken);
+                    await client.ConnectAsync(clientOptions.Build().WithSocketBuffers(), stoppingToken);
                 }
 
                 var now = clock.GetUtcNow();

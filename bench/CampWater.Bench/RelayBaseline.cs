@@ -25,10 +25,10 @@ public static class RelayBaseline
             Interlocked.Exchange(ref lastAt, clock.ElapsedTicks);
             return Task.CompletedTask;
         };
-        await subscriber.ConnectAsync(
-            new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithClientId("relay-counter")
-                .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart().Build(),
-            cancellationToken);
+        var connect = new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithClientId("relay-counter")
+            .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart().Build();
+        LoadGenerator.UseLargeSocketBuffers(connect);
+        await subscriber.ConnectAsync(connect, cancellationToken);
         await subscriber.SubscribeAsync("campwater/+/tanks/+/level", MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken);
 
         var before = ProcStats.Read(broker.ProcessId!.Value);

@@ -59,6 +59,7 @@ public static class LoadGenerator
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
             .WithTimeout(TimeSpan.FromSeconds(30))
             .Build();
+        UseLargeSocketBuffers(connect);
         var result = await client.ConnectAsync(connect, cancellationToken);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
@@ -66,6 +67,18 @@ public static class LoadGenerator
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// MQTTnet's 8 KB socket buffers (which also turn off the kernel's autotuning) hold a client to a trickle
+    /// on loopback once its receive window closes; the silo sets the same (BrokerConnection.SocketBufferBytes).
+    /// </summary>
+    public static void UseLargeSocketBuffers(MqttClientOptions options)
+    {
+        if (options.ChannelOptions is MqttClientTcpOptions tcp)
+        {
+            tcp.BufferSize = 1 << 20;
+        }
     }
 
     private static async Task<(long Published, long Failed)> PublishShare(

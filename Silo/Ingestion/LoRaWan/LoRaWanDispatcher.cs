@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using MQTTnet;
-using MQTTnet.Protocol;
 
 namespace CampWater.Silo.Ingestion.LoRaWan;
 
@@ -23,8 +22,10 @@ public sealed partial class LoRaWanDispatcher(
     /// <summary>The subscriptions this dispatcher serves.</summary>
     public static IReadOnlyList<string> TopicFilters => LoRaWanTopics.Filters;
 
+    /// <param name="acknowledge">Acknowledges the message (null for QoS 0): once its tank has taken every reading, or at once when it is refused.</param>
     /// <returns>False when the topic is no uplink topic, so that the caller deals with it.</returns>
-    public async ValueTask<bool> TryDispatchAsync(MqttApplicationMessageReceivedEventArgs e, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryDispatchAsync(
+        MqttApplicationMessageReceivedEventArgs e, DateTimeOffset receivedAt, ReadingPipeline.Acknowledge? acknowledge, CancellationToken cancellationToken)
     {
         var message = e.ApplicationMessage;
         if (!LoRaWanTopics.TryClassify(message.Topic, out var network))
@@ -36,6 +37,7 @@ public sealed partial class LoRaWanDispatcher(
         if (!parsed.IsAccepted)
         {
             Reject(parsed.DevEui is null ? message.Topic : "device " + parsed.DevEui, parsed.Reason!.Value, parsed.Detail);
+            await MqttIngestion.AcknowledgeRefused(acknowledge, cancellationToken);
             return true;
         }
 
@@ -48,10 +50,17 @@ public sealed partial class LoRaWanDispatcher(
                 LogUnknownDevice(uplink.DevEui, message.Topic);
             }
 
+            await MqttIngestion.AcknowledgeRefused(acknowledge, cancellationToken);
             return true;
         }
 
-        if (message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce)
+        if (uplink.Readings.Count == 0)
+        {
+            await MqttIngestion.AcknowledgeRefused(acknowledge, cancellationToken);
+            return true;
+        }
+
+        if (acknowledge is null)
         {
             foreach (var reading in uplink.Readings)
             {
@@ -61,8 +70,7 @@ public sealed partial class LoRaWanDispatcher(
             return true;
         }
 
-        e.AutoAcknowledge = false;
-        var countdown = new CountdownAcknowledge(uplink.Readings.Count, e.AcknowledgeAsync);
+        var countdown = new CountdownAcknowledge(uplink.Readings.Count, acknowledge);
         foreach (var reading in uplink.Readings)
         {
             await pipeline.EnqueueAsync(tank.CampId, tank.TankId, reading, countdown.Signal, cancellationToken);
