@@ -11,7 +11,8 @@ public sealed record BenchOptions
     public int Camps { get; init; } = 100;
     public int Qos { get; init; } = 1;
     public int Connections { get; init; } = 4;
-    public double WarmupSeconds { get; init; } = 10;
+    /// <summary>Long enough for tiered JIT to settle and every tank to be active before anything is measured.</summary>
+    public double WarmupSeconds { get; init; } = 30;
     public double Rate { get; init; } = 20_000;
     public double Seconds { get; init; } = 60;
     public double LatencyRate { get; init; } = 10_000;
@@ -41,8 +42,22 @@ public sealed record BenchOptions
 
     public bool Smoke { get; init; }
 
+    /// <summary>Environment of the silo process only (<c>--silo-env NAME=VALUE</c>, repeatable), e.g. GC settings to compare.</summary>
+    public IReadOnlyDictionary<string, string?> SiloEnvironment { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>Also relay through mosquitto alone to an MQTTnet client (<c>--relay-mqttnet 1</c>).</summary>
     public bool RelayMqttNet { get; init; }
+
+    private static Dictionary<string, string?> WithVariable(IReadOnlyDictionary<string, string?> environment, string assignment)
+    {
+        var at = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            throw new ArgumentException($"expected --silo-env NAME=VALUE, got '{assignment}'");
+        }
+
+        return new Dictionary<string, string?>(environment) { [assignment[..at]] = assignment[(at + 1)..] };
+    }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -106,6 +121,7 @@ public sealed record BenchOptions
                 "big-tanks" => options with { BigTanks = (int)Number() },
                 "relay-mqttnet" => options with { RelayMqttNet = Number() != 0 },
                 "broker-inflight" => options with { BrokerInflight = (int)Number() },
+                "silo-env" => options with { SiloEnvironment = WithVariable(options.SiloEnvironment, value) },
                 _ => throw new ArgumentException($"unknown option '{name}'"),
             };
         }

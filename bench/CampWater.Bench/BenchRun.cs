@@ -31,7 +31,7 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
             await using var broker = await StartBrokerAsync();
             await using var redis = storage == "redis" ? await RedisServer.StartAsync(appendOnly: true, cancellationToken: cancellationToken) : null;
             log($"starting the silo on {storage} storage with {fleet.Tanks.Count} tanks in {fleet.CampCount} camps");
-            await using var silo = await SiloUnderTest.StartAsync(storage, registry, broker, redis, SiloStartLimit);
+            await using var silo = await SiloUnderTest.StartAsync(storage, registry, broker, redis, SiloStartLimit, options.SiloEnvironment);
             try
             {
                 await RunPhasesAsync(storage, silo, broker);
@@ -137,7 +137,7 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         await using var broker = await StartBrokerAsync();
         log($"memory test: starting the silo with {fleet.Tanks.Count} tanks in {fleet.CampCount} camps");
         var start = Stopwatch.StartNew();
-        await using var silo = await SiloUnderTest.StartAsync("memory", registry, broker, null, SiloStartLimit);
+        await using var silo = await SiloUnderTest.StartAsync("memory", registry, broker, null, SiloStartLimit, options.SiloEnvironment);
         var startSeconds = start.Elapsed.TotalSeconds;
         var before = silo.Stats();
         var rate = Math.Min(options.Rate, 20_000);

@@ -21,7 +21,8 @@ public sealed class SiloUnderTest : IAsyncDisposable
 
     public int Pid => Process.ProcessId ?? throw new InvalidOperationException("The silo is not running:\n" + Process.Output);
 
-    public static async Task<SiloUnderTest> StartAsync(string storage, string registryPath, MosquittoServer broker, RedisServer? redis, TimeSpan startTimeout)
+    public static async Task<SiloUnderTest> StartAsync(
+        string storage, string registryPath, MosquittoServer broker, RedisServer? redis, TimeSpan startTimeout, IReadOnlyDictionary<string, string?> environment)
     {
         var http = FreePort.Next();
         List<string> arguments =
@@ -52,6 +53,7 @@ public sealed class SiloUnderTest : IAsyncDisposable
             Name = $"silo ({storage})",
             ReadyUrl = $"http://127.0.0.1:{http}/health/ready",
             StartTimeout = startTimeout,
+            Environment = environment,
         });
         return new SiloUnderTest(process, new Uri($"http://127.0.0.1:{http}/"));
     }
