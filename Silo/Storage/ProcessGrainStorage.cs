@@ -25,7 +25,7 @@ public sealed class ProcessGrainStorage(IGrainStorageSerializer serializer) : IG
     {
         if (_store.TryGetValue((stateName, grainId), out var stored))
         {
-            grainState.State = serializer.Deserialize<T>(stored.Data);
+            grainState.State = serializer.Deserialize<T>(new BinaryData(stored.Data));
             grainState.ETag = ETagOf(stored.Version);
             grainState.RecordExists = true;
         }
@@ -42,7 +42,8 @@ public sealed class ProcessGrainStorage(IGrainStorageSerializer serializer) : IG
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = (stateName, grainId);
-        var data = serializer.Serialize(grainState.State);
+        // Copied out at its exact length: the serializer's buffer is rounded up (256 bytes for a 100-byte record).
+        var data = serializer.Serialize(grainState.State).ToArray();
         if (_store.TryGetValue(key, out var current))
         {
             Check("write", stateName, grainId, grainState.ETag, current);
@@ -104,5 +105,5 @@ public sealed class ProcessGrainStorage(IGrainStorageSerializer serializer) : IG
 
     private static string ETagOf(long version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed record Stored(long Version, BinaryData Data);
+    private sealed record Stored(long Version, byte[] Data);
 }
