@@ -2,7 +2,7 @@
 # The load benchmark: builds in Release, starts mosquitto, Redis and the silo as processes, runs the load
 # generator through them and writes bench/results/<timestamp>.md and .json, and bench/results/latest.md.
 #
-#   bench/run.sh                      # the targets (about 10 minutes; run it on an otherwise idle machine)
+#   bench/run.sh                      # every target (about 8 minutes; run it on an otherwise idle machine)
 #   bench/run.sh --smoke --out /tmp/x # a few seconds with small N and R
 #   bench/run.sh --storage memory --rate 5000 --duration 20 --big-tanks 0
 set -euo pipefail
