@@ -18,6 +18,9 @@ public sealed class ProcessGrainStorage(IGrainStorageSerializer serializer) : IG
 {
     private readonly ConcurrentDictionary<(string State, GrainId Grain), Stored> _store = new();
 
+    // One counter for every record: a record cleared and written again never repeats an ETag a stale activation holds.
+    private long _lastVersion;
+
     /// <summary>Records held, for tests and diagnostics.</summary>
     public int Count => _store.Count;
 
@@ -47,7 +50,7 @@ public sealed class ProcessGrainStorage(IGrainStorageSerializer serializer) : IG
         if (_store.TryGetValue(key, out var current))
         {
             Check("write", stateName, grainId, grainState.ETag, current);
-            var next = new Stored(current.Version + 1, data);
+            var next = new Stored(Interlocked.Increment(ref _lastVersion), data);
             if (!_store.TryUpdate(key, next, current))
             {
                 throw Conflict("write", stateName, grainId, grainState.ETag, _store.TryGetValue(key, out var now) ? ETagOf(now.Version) : "none");
@@ -62,12 +65,13 @@ public sealed class ProcessGrainStorage(IGrainStorageSerializer serializer) : IG
                 throw Conflict("write", stateName, grainId, grainState.ETag, "none");
             }
 
-            if (!_store.TryAdd(key, new Stored(1, data)))
+            var first = new Stored(Interlocked.Increment(ref _lastVersion), data);
+            if (!_store.TryAdd(key, first))
             {
                 throw Conflict("write", stateName, grainId, grainState.ETag, _store.TryGetValue(key, out var now) ? ETagOf(now.Version) : "none");
             }
 
-            grainState.ETag = ETagOf(1);
+            grainState.ETag = ETagOf(first.Version);
         }
 
         grainState.RecordExists = true;

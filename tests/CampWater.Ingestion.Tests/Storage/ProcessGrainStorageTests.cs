@@ -127,4 +127,22 @@ public sealed class ProcessGrainStorageTests : IDisposable
         Assert.Equal(3, await Applied("history", Tank));
         Assert.Equal(3, _storage.Count);
     }
+
+    [Fact]
+    public async Task An_activation_that_read_a_record_before_it_was_cleared_and_written_again_cannot_overwrite_it()
+    {
+        var stale = new GrainState<TankRecord>(Record("camp-a", 1));
+        await _storage.WriteStateAsync(StateName, Tank, stale);
+        var other = new GrainState<TankRecord>(new TankRecord());
+        await _storage.ReadStateAsync(StateName, Tank, other);
+        await _storage.ClearStateAsync(StateName, Tank, other);
+        var fresh = new GrainState<TankRecord>(Record("camp-b", 5));
+        await _storage.WriteStateAsync(StateName, Tank, fresh);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync(StateName, Tank, stale));
+
+        var read = new GrainState<TankRecord>(new TankRecord());
+        await _storage.ReadStateAsync(StateName, Tank, read);
+        Assert.Equal("camp-b", read.State!.CampId);
+    }
 }
