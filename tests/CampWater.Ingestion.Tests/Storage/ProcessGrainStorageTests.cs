@@ -28,6 +28,13 @@ public sealed class ProcessGrainStorageTests : IDisposable
 
     public void Dispose() => _services.Dispose();
 
+    private async Task<GrainState<TankRecord>> ReadAsync(string stateName, GrainId grain)
+    {
+        var state = new GrainState<TankRecord>(new TankRecord());
+        await _storage.ReadStateAsync(stateName, grain, state);
+        return state;
+    }
+
     private static TankRecord Record(string campId, long applied)
     {
         var record = new TankRecord { CampId = campId, TimeZone = "Asia/Damascus" };
@@ -57,8 +64,7 @@ public sealed class ProcessGrainStorageTests : IDisposable
         written.State!.Counters.Applied = 999; // the grain goes on changing its live state without writing it
         written.State!.RecentTs.Clear();
 
-        var read = new GrainState<TankRecord>(new TankRecord());
-        await _storage.ReadStateAsync(StateName, Tank, read);
+        var read = await ReadAsync(StateName, Tank);
 
         Assert.True(read.RecordExists);
         Assert.Equal(written.ETag, read.ETag);
@@ -74,8 +80,7 @@ public sealed class ProcessGrainStorageTests : IDisposable
     {
         var first = new GrainState<TankRecord>(Record("camp-a", 1));
         await _storage.WriteStateAsync(StateName, Tank, first);
-        var stale = new GrainState<TankRecord>(new TankRecord());
-        await _storage.ReadStateAsync(StateName, Tank, stale);
+        var stale = await ReadAsync(StateName, Tank);
         var etagBefore = first.ETag;
 
         first.State!.Counters.Applied = 2;
@@ -86,8 +91,7 @@ public sealed class ProcessGrainStorageTests : IDisposable
         var conflict = await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync(StateName, Tank, stale));
         Assert.Contains(Tank.ToString(), conflict.Message, StringComparison.Ordinal);
 
-        var read = new GrainState<TankRecord>(new TankRecord());
-        await _storage.ReadStateAsync(StateName, Tank, read);
+        var read = await ReadAsync(StateName, Tank);
         Assert.Equal(2, read.State!.Counters.Applied);
         Assert.Equal(first.ETag, read.ETag);
     }
@@ -97,8 +101,7 @@ public sealed class ProcessGrainStorageTests : IDisposable
     {
         var state = new GrainState<TankRecord>(Record("camp-a", 1));
         await _storage.WriteStateAsync(StateName, Tank, state);
-        var other = new GrainState<TankRecord>(new TankRecord());
-        await _storage.ReadStateAsync(StateName, Tank, other);
+        var other = await ReadAsync(StateName, Tank);
 
         await _storage.ClearStateAsync(StateName, Tank, other);
 
@@ -115,12 +118,7 @@ public sealed class ProcessGrainStorageTests : IDisposable
         await _storage.WriteStateAsync(StateName, OtherTank, new GrainState<TankRecord>(Record("camp-a", 2)));
         await _storage.WriteStateAsync("history", Tank, new GrainState<TankRecord>(Record("camp-a", 3)));
 
-        async Task<long> Applied(string name, GrainId grain)
-        {
-            var read = new GrainState<TankRecord>(new TankRecord());
-            await _storage.ReadStateAsync(name, grain, read);
-            return read.State!.Counters.Applied;
-        }
+        async Task<long> Applied(string name, GrainId grain) => (await ReadAsync(name, grain)).State!.Counters.Applied;
 
         Assert.Equal(1, await Applied(StateName, Tank));
         Assert.Equal(2, await Applied(StateName, OtherTank));
@@ -133,16 +131,14 @@ public sealed class ProcessGrainStorageTests : IDisposable
     {
         var stale = new GrainState<TankRecord>(Record("camp-a", 1));
         await _storage.WriteStateAsync(StateName, Tank, stale);
-        var other = new GrainState<TankRecord>(new TankRecord());
-        await _storage.ReadStateAsync(StateName, Tank, other);
+        var other = await ReadAsync(StateName, Tank);
         await _storage.ClearStateAsync(StateName, Tank, other);
         var fresh = new GrainState<TankRecord>(Record("camp-b", 5));
         await _storage.WriteStateAsync(StateName, Tank, fresh);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync(StateName, Tank, stale));
 
-        var read = new GrainState<TankRecord>(new TankRecord());
-        await _storage.ReadStateAsync(StateName, Tank, read);
+        var read = await ReadAsync(StateName, Tank);
         Assert.Equal("camp-b", read.State!.CampId);
     }
 }
