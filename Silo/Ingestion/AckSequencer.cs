@@ -56,44 +56,48 @@ public sealed partial class AckSequencer(TimeProvider clock, ILogger<AckSequence
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var due = new List<Ticket>();
-        while (true)
+        try
         {
-            try
+            while (true)
             {
                 await _wake.WaitAsync(Poll, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            Volatile.Write(ref _wakePending, 0);
-            lock (_gate)
-            {
-                var now = clock.GetTimestamp();
-                while (_order.TryPeek(out var head))
+                Volatile.Write(ref _wakePending, 0);
+                TakeDue(due);
+                foreach (var ticket in due)
                 {
-                    if (head.State == TicketState.Done)
-                    {
-                        due.Add(_order.Dequeue());
-                    }
-                    else if (clock.GetElapsedTime(head.TrackedAt, now) >= HoldLimit)
-                    {
-                        _order.Dequeue().State = TicketState.OnItsOwn;
-                    }
-                    else
-                    {
-                        break;
-                    }
+                    await SendAsync(ticket.Send, stoppingToken);
+                }
+
+                due.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what was not acknowledged yet, the broker delivers again to the next start.
+        }
+    }
+
+    /// <summary>The done messages at the head of the order; a head pending past the hold limit goes on its own.</summary>
+    private void TakeDue(List<Ticket> due)
+    {
+        lock (_gate)
+        {
+            var now = clock.GetTimestamp();
+            while (_order.TryPeek(out var head))
+            {
+                if (head.State == TicketState.Done)
+                {
+                    due.Add(_order.Dequeue());
+                }
+                else if (clock.GetElapsedTime(head.TrackedAt, now) >= HoldLimit)
+                {
+                    _order.Dequeue().State = TicketState.OnItsOwn;
+                }
+                else
+                {
+                    break;
                 }
             }
-
-            foreach (var ticket in due)
-            {
-                await SendAsync(ticket.Send, stoppingToken);
-            }
-
-            due.Clear();
         }
     }
 
