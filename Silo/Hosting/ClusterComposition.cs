@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Orleans.Configuration;
 using CampWater.Silo.Storage;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using StackExchange.Redis;

@@ -5,8 +5,8 @@ namespace CampWater.Silo.Ingestion;
 /// (§4.6, message ordering). The lanes of the <see cref="ReadingPipeline"/> finish readings out of order; a
 /// broker keeps a client's in-flight messages in a list and looks each PUBACK up from the oldest, so
 /// acknowledgements in arrival order cost it one step each, while acknowledgements in any order cost it a
-/// walk through the list. Under a backlog of tens of thousands in flight, mosquitto fell so far behind
-/// reading them that ingestion stalled for seconds.
+/// walk through the list. With tens of thousands in flight, mosquitto fell behind reading them (hundreds of
+/// kilobytes of PUBACKs waited in its socket) and p99 at 12,000 readings/s doubled.
 /// </summary>
 /// <remarks>
 /// A message still pending after <see cref="HoldLimit"/> (its tank retrying) stops holding back those behind
