@@ -15,14 +15,11 @@ public static class RelayBaseline
 {
     public static async Task<RelayResult> RunAsync(MosquittoServer broker, Fleet fleet, LoadOptions load, CancellationToken cancellationToken)
     {
-        long received = 0;
-        long lastAt = 0;
-        var clock = Stopwatch.StartNew();
+        var counter = new RelayCounter();
         using var subscriber = new MqttClientFactory().CreateMqttClient();
         subscriber.ApplicationMessageReceivedAsync += _ =>
         {
-            Interlocked.Increment(ref received);
-            Interlocked.Exchange(ref lastAt, clock.ElapsedTicks);
+            counter.Received();
             return Task.CompletedTask;
         };
         var connect = new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithClientId("relay-counter")
@@ -33,30 +30,17 @@ public static class RelayBaseline
 
         var before = ProcStats.Read(broker.ProcessId!.Value);
         var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        clock.Restart();
+        counter.Start();
         var result = await LoadGenerator.RunAsync(load with { ClientIdPrefix = "relay-load" }, fleet, cancellationToken);
-        var idleSince = Stopwatch.StartNew();
-        var seen = Interlocked.Read(ref received);
-        while (seen < result.Published && idleSince.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(50, cancellationToken);
-            var now = Interlocked.Read(ref received);
-            if (now != seen)
-            {
-                seen = now;
-                idleSince.Restart();
-            }
-        }
-
-        var elapsed = TimeSpan.FromTicks((long)(Interlocked.Read(ref lastAt) * (TimeSpan.TicksPerSecond / (double)Stopwatch.Frequency)));
+        var seen = await counter.WaitForAsync(result.Published, cancellationToken);
         var after = ProcStats.Read(broker.ProcessId!.Value);
-        var wall = clock.Elapsed.TotalSeconds;
+        var wall = counter.WallSeconds;
         await subscriber.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
         return new RelayResult(
             result.Published,
             seen,
             Math.Round(result.Rate, 1),
-            elapsed > TimeSpan.Zero ? Math.Round(seen / elapsed.TotalSeconds, 1) : 0,
+            counter.RelayRate(seen),
             Math.Round(100 * (after.CpuSeconds - before.CpuSeconds) / wall, 1),
             Math.Round(100 * (Process.GetCurrentProcess().TotalProcessorTime - selfBefore).TotalSeconds / wall, 1));
     }
@@ -70,9 +54,7 @@ public static class CRelayBaseline
 {
     public static async Task<RelayResult> RunAsync(MosquittoServer broker, Fleet fleet, LoadOptions load, CancellationToken cancellationToken)
     {
-        long received = 0;
-        long lastAt = 0;
-        var clock = Stopwatch.StartNew();
+        var counter = new RelayCounter();
         var start = new ProcessStartInfo("mosquitto_sub") // Debian package mosquitto-clients, which tests/run.sh installs
         {
             RedirectStandardOutput = true,
@@ -88,8 +70,7 @@ public static class CRelayBaseline
         {
             if (line.Data is not null)
             {
-                Interlocked.Increment(ref received);
-                Interlocked.Exchange(ref lastAt, clock.ElapsedTicks);
+                counter.Received();
             }
         };
         subscriber.BeginOutputReadLine();
@@ -98,35 +79,70 @@ public static class CRelayBaseline
         var before = ProcStats.Read(broker.ProcessId!.Value);
         var subscriberBefore = ProcStats.Read(subscriber.Id);
         var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        clock.Restart();
-        Interlocked.Exchange(ref lastAt, 0);
+        counter.Start();
         var result = await LoadGenerator.RunAsync(load with { ClientIdPrefix = "relay-c-load" }, fleet, cancellationToken);
-        var idleSince = Stopwatch.StartNew();
-        var seen = Interlocked.Read(ref received);
-        while (seen < result.Published && idleSince.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(50, cancellationToken);
-            var now = Interlocked.Read(ref received);
-            if (now != seen)
-            {
-                seen = now;
-                idleSince.Restart();
-            }
-        }
-
-        var elapsed = TimeSpan.FromTicks((long)(Interlocked.Read(ref lastAt) * (TimeSpan.TicksPerSecond / (double)Stopwatch.Frequency)));
+        var seen = await counter.WaitForAsync(result.Published, cancellationToken);
         var after = ProcStats.Read(broker.ProcessId!.Value);
         var subscriberAfter = ProcStats.Read(subscriber.Id);
-        var wall = clock.Elapsed.TotalSeconds;
+        var wall = counter.WallSeconds;
         subscriber.Kill();
         await subscriber.WaitForExitAsync(CancellationToken.None);
         return new RelayResult(
             result.Published,
             seen,
             Math.Round(result.Rate, 1),
-            elapsed > TimeSpan.Zero ? Math.Round(seen / elapsed.TotalSeconds, 1) : 0,
+            counter.RelayRate(seen),
             Math.Round(100 * (after.CpuSeconds - before.CpuSeconds) / wall, 1),
             Math.Round(100 * ((Process.GetCurrentProcess().TotalProcessorTime - selfBefore).TotalSeconds + subscriberAfter.CpuSeconds - subscriberBefore.CpuSeconds) / wall, 1));
+    }
+}
+
+/// <summary>What a baseline's subscriber received, and when the last message came after the start.</summary>
+internal sealed class RelayCounter
+{
+    private static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(10);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private long _received;
+    private long _lastAt;
+
+    public double WallSeconds => _clock.Elapsed.TotalSeconds;
+
+    public void Received()
+    {
+        Interlocked.Increment(ref _received);
+        Interlocked.Exchange(ref _lastAt, _clock.ElapsedTicks);
+    }
+
+    public void Start()
+    {
+        _clock.Restart();
+        Interlocked.Exchange(ref _lastAt, 0);
+    }
+
+    /// <summary>Waits until <paramref name="published"/> messages came, or none for 10 s; returns how many came.</summary>
+    public async Task<long> WaitForAsync(long published, CancellationToken cancellationToken)
+    {
+        var quietSince = Stopwatch.StartNew();
+        var seen = Interlocked.Read(ref _received);
+        while (seen < published && quietSince.Elapsed < QuietLimit)
+        {
+            await Task.Delay(50, cancellationToken);
+            var now = Interlocked.Read(ref _received);
+            if (now != seen)
+            {
+                seen = now;
+                quietSince.Restart();
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>Messages a second from the start to the last one received.</summary>
+    public double RelayRate(long seen)
+    {
+        var seconds = Interlocked.Read(ref _lastAt) / (double)Stopwatch.Frequency;
+        return seconds > 0 ? Math.Round(seen / seconds, 1) : 0;
     }
 }
 

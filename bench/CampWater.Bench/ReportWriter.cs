@@ -68,15 +68,14 @@ public static class ReportWriter
         if (report.Relay is { } relay)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"mosquitto alone: {N(relay.Relayed)} of {N(relay.Published)} relayed to `mosquitto_sub` at {N(relay.RelayRate)}/s (published at {N(relay.PublishRate)}/s); broker CPU {N(relay.BrokerCpuPct)} %, generator and subscriber {N(relay.GeneratorAndSubscriberCpuPct)} %.");
+            md.AppendLine(RelayLine("mosquitto alone", "relayed to `mosquitto_sub`", relay));
         }
 
         if (report.RelayMqttNet is { } mqttNet)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"mosquitto alone to an MQTTnet client (the client CampWater's ingestion uses, acknowledging each QoS 1 message): {N(mqttNet.Relayed)} of {N(mqttNet.Published)} at {N(mqttNet.RelayRate)}/s (published at {N(mqttNet.PublishRate)}/s); broker CPU {N(mqttNet.BrokerCpuPct)} %, generator and subscriber {N(mqttNet.GeneratorAndSubscriberCpuPct)} %.");
+            md.AppendLine(RelayLine(
+                "mosquitto alone to an MQTTnet client (the client CampWater's ingestion uses, acknowledging each QoS 1 message)", "relayed", mqttNet));
         }
 
         if (report.BigFleet is { } big)
@@ -96,4 +95,7 @@ public static class ReportWriter
         md.AppendLine("- **Dropped** = taken by the broker but never received by the silo; **failed** = received but not handed to the tank after retries (left unacknowledged for redelivery).");
         return md.ToString();
     }
+
+    private static string RelayLine(string what, string how, RelayResult relay) => string.Create(CultureInfo.InvariantCulture,
+        $"{what}: {N(relay.Relayed)} of {N(relay.Published)} {how} at {N(relay.RelayRate)}/s (published at {N(relay.PublishRate)}/s); broker CPU {N(relay.BrokerCpuPct)} %, generator and subscriber {N(relay.GeneratorAndSubscriberCpuPct)} %.");
 }

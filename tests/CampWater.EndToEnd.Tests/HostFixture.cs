@@ -82,6 +82,30 @@ public abstract class HostFixture : IAsyncLifetime
         await Http.GetFromJsonAsync<JsonElement>(path, Json);
 
     /// <summary>The value of one sample of <c>/metrics</c>, e.g. <c>campwater_readings_rejected_total{reason="oversize"}</c>.</summary>
+    private static string Rejected(string reason) => $"campwater_readings_rejected_total{{reason=\"{reason}\"}}";
+
+    /// <summary><c>campwater_readings_rejected_total</c> now, for each of <paramref name="reasons"/>.</summary>
+    public async Task<Dictionary<string, double>> RejectionCountsAsync(IEnumerable<string> reasons)
+    {
+        var counts = new Dictionary<string, double>();
+        foreach (var reason in reasons)
+        {
+            counts[reason] = await MetricAsync(Rejected(reason));
+        }
+
+        return counts;
+    }
+
+    /// <summary>Waits until each reason's rejection count has grown by exactly what <paramref name="expected"/> says since <paramref name="before"/>.</summary>
+    public async Task RejectionsCountedAsync(IReadOnlyDictionary<string, double> before, IEnumerable<KeyValuePair<string, int>> expected, TimeSpan timeout)
+    {
+        foreach (var (reason, count) in expected)
+        {
+            await Eventually.HoldsAsync(
+                async () => await MetricAsync(Rejected(reason)) - before[reason] == count, timeout, $"{count} rejection(s) counted as {reason}");
+        }
+    }
+
     public async Task<double> MetricAsync(string sample)
     {
         var text = await Http.GetStringAsync("/metrics");

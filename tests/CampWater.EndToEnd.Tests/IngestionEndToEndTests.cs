@@ -90,12 +90,7 @@ public abstract class IngestionEndToEndTests(HostFixture host)
             ("oversize", Topic("faults"), "{\"distanceMm\": 1200, \"pad\": \"" + new string('x', 4100) + "\"}"),
             ("future-timestamp", Topic("faults"), $$"""{"ts":"{{now.AddMinutes(10).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","distanceMm":1200}"""),
         };
-        var reasons = bad.Select(b => b.Reason).Distinct().ToArray();
-        var before = new Dictionary<string, double>();
-        foreach (var reason in reasons)
-        {
-            before[reason] = await host.MetricAsync($"campwater_readings_rejected_total{{reason=\"{reason}\"}}");
-        }
+        var before = await host.RejectionCountsAsync(bad.Select(b => b.Reason).Distinct());
 
         var ts = now.AddMinutes(-30);
         for (var i = 0; i < bad.Length; i++)
@@ -109,13 +104,7 @@ public abstract class IngestionEndToEndTests(HostFixture host)
 
         var status = await WaitForReadingAsync("faults", lastValid);
         Assert.Equal(2500, status.LevelMm!.Value, 0);
-        foreach (var reason in reasons)
-        {
-            var expected = bad.Count(b => b.Reason == reason);
-            await Eventually.HoldsAsync(
-                async () => await host.MetricAsync($"campwater_readings_rejected_total{{reason=\"{reason}\"}}") - before[reason] == expected,
-                TimeSpan.FromSeconds(5), $"{expected} rejection(s) counted as {reason}");
-        }
+        await host.RejectionsCountedAsync(before, bad.CountBy(b => b.Reason), TimeSpan.FromSeconds(5));
     }
 
     [Fact]

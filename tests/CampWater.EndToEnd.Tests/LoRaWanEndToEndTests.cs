@@ -149,12 +149,7 @@ public sealed class LoRaWanEndToEndTests(MosquittoHostFixture host) : IClassFixt
             ("malformed-json", ("application/app/device/a840410000000005/event/up", """{"deviceInfo":{"devEui":"a840410000000005" """)),
             ("no-measurement", ChirpStack(devEui, now, """{"TempC_DS18B20":"21.5"}""")),
         };
-        var reasons = bad.Select(b => b.Reason).Distinct().ToArray();
-        var before = new Dictionary<string, double>();
-        foreach (var reason in reasons)
-        {
-            before[reason] = await host.MetricAsync($"campwater_readings_rejected_total{{reason=\"{reason}\"}}");
-        }
+        var before = await host.RejectionCountsAsync(bad.Select(b => b.Reason).Distinct());
 
         var ts = now.AddMinutes(-30);
         for (var i = 0; i < bad.Length; i++)
@@ -168,13 +163,7 @@ public sealed class LoRaWanEndToEndTests(MosquittoHostFixture host) : IClassFixt
 
         var status = await WaitForReadingAsync(Camp, "faults", lastValid);
         Assert.Equal(2500, status.LevelMm!.Value, 1);
-        foreach (var reason in reasons)
-        {
-            var expected = bad.Count(b => b.Reason == reason);
-            await Eventually.HoldsAsync(
-                async () => await host.MetricAsync($"campwater_readings_rejected_total{{reason=\"{reason}\"}}") - before[reason] == expected,
-                TimeSpan.FromSeconds(10), $"{expected} rejection(s) counted as {reason}");
-        }
+        await host.RejectionsCountedAsync(before, bad.CountBy(b => b.Reason), TimeSpan.FromSeconds(10));
     }
 
     [Fact]

@@ -75,20 +75,7 @@ public static class LoRaWanUplinkParser
             return envelope;
         }
 
-        envelope.Seq = WholeNumber(root, "fCnt");
-        if (Present(root, "rxInfo", out var rxInfo))
-        {
-            BestRadio(rxInfo, ref envelope);
-        }
-
-        if (!Present(root, "object", out var decoded))
-        {
-            envelope.Problem = UplinkParseResult.Rejected(
-                RejectReason.NoDecodedPayload, "no 'object': the device profile has no payload codec", envelope.DevEui);
-            return envelope;
-        }
-
-        envelope.Decoded = decoded;
+        ReadFrame(root, "fCnt", "rxInfo", "object", "no 'object': the device profile has no payload codec", ref envelope);
         return envelope;
     }
 
@@ -123,21 +110,27 @@ public static class LoRaWanUplinkParser
             return envelope;
         }
 
-        envelope.Seq = WholeNumber(uplink, "f_cnt");
-        if (Present(uplink, "rx_metadata", out var metadata))
+        ReadFrame(
+            uplink, "f_cnt", "rx_metadata", "decoded_payload", "no 'uplink_message.decoded_payload': the device has no payload formatter", ref envelope);
+        return envelope;
+    }
+
+    /// <summary>What both network servers' uplinks end with: the frame counter, the gateways' radio, the decoded payload.</summary>
+    private static void ReadFrame(JsonElement frame, string counter, string radio, string decodedName, string noDecoded, ref Envelope envelope)
+    {
+        envelope.Seq = WholeNumber(frame, counter);
+        if (Present(frame, radio, out var metadata))
         {
             BestRadio(metadata, ref envelope);
         }
 
-        if (!Present(uplink, "decoded_payload", out var decoded))
+        if (!Present(frame, decodedName, out var decoded))
         {
-            envelope.Problem = UplinkParseResult.Rejected(
-                RejectReason.NoDecodedPayload, "no 'uplink_message.decoded_payload': the device has no payload formatter", envelope.DevEui);
-            return envelope;
+            envelope.Problem = UplinkParseResult.Rejected(RejectReason.NoDecodedPayload, noDecoded, envelope.DevEui);
+            return;
         }
 
         envelope.Decoded = decoded;
-        return envelope;
     }
 
     private static UplinkParseResult Decode(in Envelope envelope, DateTimeOffset receivedAt)
