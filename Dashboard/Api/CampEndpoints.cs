@@ -149,7 +149,15 @@ internal static class CampEndpoints
         }
 
         var points = await tank.GetLevels(start, end, MaxLevelPoints);
-        return Results.Ok(points.Select(p => new { ts = p.Ts, levelMm = Math.Round(p.LevelMm, 1), volumeL = Math.Round(p.VolumeL, 1) }));
+        // Each reading as read, beside the filtered estimate that the ledger and alerts used, and whether it was wild.
+        return Results.Ok(points.Select(p => new
+        {
+            ts = p.Ts,
+            levelMm = Math.Round(p.LevelMm, 1),
+            volumeL = Math.Round(p.VolumeL, 1),
+            estimateMm = Math.Round(p.EstimateMm, 1),
+            wild = p.Wild,
+        }));
     }
 
     private static async Task<IResult> GetCoverage(string campId, string? from, string? to, IGrainFactory grains, TimeProvider clock)
@@ -166,11 +174,11 @@ internal static class CampEndpoints
             return result.Problem;
         }
 
-        var csv = new StringBuilder("date,population,drawnL,deliveredL,lpd,targetLpd,met,completeness\n");
+        var csv = new StringBuilder("date,population,drawnL,deliveredL,lpd,targetLpd,met,completeness,estimatedL\n");
         foreach (var d in result.Days!)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{d.Date:yyyy-MM-dd},{d.Population},{d.DrawnL:0.#},{d.DeliveredL:0.#},{d.Lpd:0.##},{d.TargetLpd:0.##},{(d.Met ? "true" : "false")},{d.Completeness:0.####}\n");
+                $"{d.Date:yyyy-MM-dd},{d.Population},{d.DrawnL:0.#},{d.DeliveredL:0.#},{d.Lpd:0.##},{d.TargetLpd:0.##},{(d.Met ? "true" : "false")},{d.Completeness:0.####},{d.EstimatedL:0.#}\n");
         }
 
         return Results.File(

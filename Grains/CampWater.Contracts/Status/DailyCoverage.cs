@@ -1,6 +1,9 @@
 namespace CampWater.Status;
 
-/// <summary>One camp-local day of a camp's water against its target.</summary>
+/// <summary>
+/// One camp-local day of a camp's water against its target. <see cref="EstimatedL"/> is the part of
+/// <see cref="DrawnL"/> drawn while tanks filled, estimated from the draw rate before and after each fill.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("campwater.DailyCoverage")]
 public sealed record DailyCoverage(
     [property: Id(0)] DateOnly Date,
@@ -10,4 +13,5 @@ public sealed record DailyCoverage(
     [property: Id(4)] double Lpd,
     [property: Id(5)] double TargetLpd,
     [property: Id(6)] bool Met,
-    [property: Id(7)] double Completeness);
+    [property: Id(7)] double Completeness,
+    [property: Id(8)] double EstimatedL = 0);

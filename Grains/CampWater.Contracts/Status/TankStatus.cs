@@ -1,6 +1,12 @@
 namespace CampWater.Status;
 
-/// <summary>The live state of one tank, as the API, the hub and the status topic show it.</summary>
+/// <summary>
+/// The live state of one tank, as the API, the hub and the status topic show it. The level fields are the
+/// latest reading as read; <see cref="State"/> and the alerts judge the filtered estimate.
+/// <see cref="ReadingIntervalMin"/> is the sensor's usual interval between readings (null until known) and
+/// <see cref="OfflineAfterMin"/> the silence after which it counts as offline: the threshold, or three
+/// usual intervals when the sensor reports less often.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("campwater.TankStatus")]
 public sealed record TankStatus(
     [property: Id(0)] string CampId,
@@ -16,4 +22,6 @@ public sealed record TankStatus(
     [property: Id(10)] double? HoursToEmpty,
     [property: Id(11)] TankDayTotals Today,
     [property: Id(12)] double? BatteryPct,
-    [property: Id(13)] int OpenAlerts);
+    [property: Id(13)] int OpenAlerts,
+    [property: Id(14)] double? ReadingIntervalMin = null,
+    [property: Id(15)] int OfflineAfterMin = 0);

@@ -102,6 +102,7 @@ public static class CampModel
             {
                 DrawnL = Math.Round(day.DrawnL, 1),
                 DeliveredL = Math.Round(day.DeliveredL, 1),
+                EstimatedL = Math.Round(day.EstimatedL, 1),
                 Lpd = Math.Round(day.Lpd, 2),
                 Completeness = Math.Round(day.Completeness, 4),
             });

@@ -59,6 +59,8 @@ public static class RegistryWriter
         {
             ["mountHeightMm"] = tank.Sensor.MountHeightMm,
             ["blindZoneMm"] = tank.Sensor.BlindZoneMm,
+            ["accuracyMm"] = tank.Sensor.AccuracyMm,
+            ["accuracyPct"] = tank.Sensor.AccuracyPct,
         };
         if (tank.Sensor.DevEui is { } devEui)
         {

@@ -25,6 +25,7 @@ public static class CampRollup
 
         double drawn = 0;
         double delivered = 0;
+        double estimated = 0;
         double covered = 0;
         foreach (var day in tankDays)
         {
@@ -35,6 +36,7 @@ public static class CampRollup
 
             drawn += day.DrawnL;
             delivered += day.DeliveredL;
+            estimated += day.EstimatedL;
             if (daySeconds > 0)
             {
                 covered += Math.Clamp(day.CoveredSeconds / daySeconds, 0, 1);
@@ -43,7 +45,7 @@ public static class CampRollup
 
         var lpd = population > 0 ? drawn / population : 0;
         var completeness = tankDays.Count > 0 ? covered / tankDays.Count : 0;
-        return new DailyCoverage(date, population, drawn, delivered, lpd, targetLpd, lpd >= targetLpd, completeness);
+        return new DailyCoverage(date, population, drawn, delivered, lpd, targetLpd, lpd >= targetLpd, completeness, estimated);
     }
 
     /// <summary>

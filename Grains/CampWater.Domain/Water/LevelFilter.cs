@@ -1,0 +1,178 @@
+namespace CampWater.Water;
+
+/// <summary>
+/// The level estimate that knows the sensor: a Kalman filter of level and rate whose measurement noise is the
+/// sensor's stated accuracy (σ = half of it), learnt down to what the readings show when the sensor proves
+/// quieter. A reading that jumps from the prediction is held until the next reading confirms it (the level
+/// stayed or went on: the estimate starts again from it) or refutes it (the level is back: it was wild). One
+/// state per tank, updated in place, a few multiplications per reading.
+/// </summary>
+/// <remarks>
+/// Chosen over a hysteresis band on the raw readings, a median of three, and an exponential average by measuring
+/// all of them on generated days (README, "How the level is estimated"): with readings every 1 to 20 minutes,
+/// 10 % lost, noise at the stated accuracy and one false echo in 200, it is the one that kept a steady tank's
+/// ledger at 0 and a day of draws and truck fills within about 3 %.
+/// </remarks>
+public static class LevelFilter
+{
+    /// <summary>A reading further from the prediction than this many of its standard deviations is held as a jump.</summary>
+    public const double JumpSigmas = 4;
+
+    /// <summary>
+    /// A reading nearer the last estimate than the prediction, with both further apart than this many standard
+    /// deviations, says the level stopped moving (a truck or a pump stopped): the rate is dropped at once rather
+    /// than overshoot for several readings, which measured as 2 % too much drawn and delivered per fill.
+    /// </summary>
+    public const double StopSigmas = 2;
+
+    /// <summary>How fast the rate may wander: 1 % of the tank's height per hour, per √hour (the process noise).</summary>
+    public const double RateWanderShare = 0.01;
+
+    /// <summary>How uncertain the rate is when the estimate starts again: 10 % of the height per hour.</summary>
+    public const double RestartRateShare = 0.1;
+
+    /// <summary>Readings over which the sensor's actual noise is learnt.</summary>
+    public const int NoiseReadings = 30;
+
+    // A sensor never counts as better than σ 0.25 mm: below that, rounding in payloads is all there is.
+    private const double MinNoiseVariance = 0.0625;
+
+    public static FilterStep Step(LevelEstimate estimate, DateTimeOffset ts, double levelMm, double accuracyMm, double fullHeightMm)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        var e = estimate;
+        if (e.LevelMm is null)
+        {
+            // A tank's first reading counts at once.
+            Restart(e, ts, levelMm, 0, Noise(e, accuracyMm), fullHeightMm);
+            return new FilterStep(FilterOutcome.Taken, HeldVerdict.None, null, Point(e, accuracyMm, null));
+        }
+
+        var verdict = HeldVerdict.None;
+        EstimatePoint? confirmed = null;
+        if (e.HeldLevelMm is { } held)
+        {
+            verdict = Judge(e, held, ts, levelMm, accuracyMm, fullHeightMm);
+            if (verdict == HeldVerdict.Confirmed)
+            {
+                var before = e.At;
+                var implied = (held - e.LevelMm.Value) / Math.Max((e.HeldAt - e.At).TotalHours, 1e-9);
+                Restart(e, e.HeldAt, held, implied, Noise(e, e.HeldAccuracyMm), fullHeightMm);
+                confirmed = Point(e, e.HeldAccuracyMm, before);
+            }
+
+            e.HeldLevelMm = null;
+        }
+
+        var previous = e.At;
+        var r = Noise(e, accuracyMm);
+        var (predicted, s) = Predict(e, ts, r, fullHeightMm);
+        var last = e.LevelMm!.Value;
+        if (Math.Abs(predicted - last) > StopSigmas * Math.Sqrt(s) && Math.Abs(levelMm - predicted) > StopSigmas * Math.Sqrt(s)
+            && Math.Abs(levelMm - last) < Math.Abs(levelMm - predicted) && Math.Abs(levelMm - last) <= JumpSigmas * Math.Sqrt(e.LevelVariance + r))
+        {
+            e.RateMmPerHour = 0;
+            e.Covariance = 0;
+            e.RateVariance = Math.Max(e.RateVariance, RestartRateVariance(fullHeightMm));
+            (predicted, s) = Predict(e, ts, r, fullHeightMm);
+        }
+
+        var innovation = levelMm - predicted;
+        Learn(e, innovation, s - r, accuracyMm);
+        if (Math.Abs(innovation) > JumpSigmas * Math.Sqrt(s))
+        {
+            e.HeldLevelMm = levelMm;
+            e.HeldAt = ts;
+            e.HeldAccuracyMm = accuracyMm;
+            return new FilterStep(FilterOutcome.Held, verdict, confirmed, null);
+        }
+
+        Update(e, ts, levelMm, Noise(e, accuracyMm), fullHeightMm);
+        return new FilterStep(FilterOutcome.Taken, verdict, confirmed, Point(e, accuracyMm, previous));
+    }
+
+    /// <summary>
+    /// The held jump is refuted when this reading is back within reach of where the level was, or of where it was
+    /// going; confirmed when it stays near the jump or goes on past it (allowing the draw that went on before a
+    /// fill to go on after it); anything else leaves it unconfirmed, and so wild too.
+    /// </summary>
+    private static HeldVerdict Judge(LevelEstimate e, double held, DateTimeOffset ts, double levelMm, double accuracyMm, double fullHeightMm)
+    {
+        var r = Noise(e, accuracyMm);
+        var (predicted, s) = Predict(e, ts, r, fullHeightMm);
+        if (Math.Abs(levelMm - predicted) <= JumpSigmas * Math.Sqrt(s) || Math.Abs(levelMm - e.LevelMm!.Value) <= JumpSigmas * Math.Sqrt(e.LevelVariance + r))
+        {
+            return HeldVerdict.Wild;
+        }
+
+        var (atJump, _) = Predict(e, e.HeldAt, r, fullHeightMm);
+        var side = Math.Sign(held - atJump);
+        var allowance = (JumpSigmas * accuracyMm / 2) + (Math.Max(0, -side * e.RateMmPerHour) * (ts - e.HeldAt).TotalHours * 2);
+        return side * (levelMm - held) >= -allowance ? HeldVerdict.Confirmed : HeldVerdict.Wild;
+    }
+
+    private static (double Level, double Variance) Predict(LevelEstimate e, DateTimeOffset ts, double noise, double fullHeightMm)
+    {
+        var dt = (ts - e.At).TotalHours;
+        var level = Math.Clamp(e.LevelMm!.Value + (e.RateMmPerHour * dt), 0, fullHeightMm);
+        var p11 = e.LevelVariance + (2 * dt * e.Covariance) + (dt * dt * e.RateVariance) + (ProcessNoise(fullHeightMm) * dt * dt * dt / 3);
+        return (level, p11 + noise);
+    }
+
+    private static void Update(LevelEstimate e, DateTimeOffset ts, double levelMm, double noise, double fullHeightMm)
+    {
+        var dt = (ts - e.At).TotalHours;
+        var q = ProcessNoise(fullHeightMm);
+        var level = Math.Clamp(e.LevelMm!.Value + (e.RateMmPerHour * dt), 0, fullHeightMm);
+        var p11 = e.LevelVariance + (2 * dt * e.Covariance) + (dt * dt * e.RateVariance) + (q * dt * dt * dt / 3);
+        var p12 = e.Covariance + (dt * e.RateVariance) + (q * dt * dt / 2);
+        var p22 = e.RateVariance + (q * dt);
+        var s = p11 + noise;
+        var k1 = p11 / s;
+        var k2 = p12 / s;
+        var innovation = levelMm - level;
+        e.LevelMm = Math.Clamp(level + (k1 * innovation), 0, fullHeightMm);
+        e.RateMmPerHour += k2 * innovation;
+        e.LevelVariance = (1 - k1) * p11;
+        e.Covariance = (1 - k1) * p12;
+        e.RateVariance = p22 - (k2 * p12);
+        e.At = ts;
+    }
+
+    private static void Restart(LevelEstimate e, DateTimeOffset ts, double levelMm, double rateMmPerHour, double noise, double fullHeightMm)
+    {
+        e.LevelMm = Math.Clamp(levelMm, 0, fullHeightMm);
+        e.RateMmPerHour = rateMmPerHour;
+        e.LevelVariance = noise;
+        e.Covariance = 0;
+        e.RateVariance = RestartRateVariance(fullHeightMm);
+        e.At = ts;
+    }
+
+    /// <summary>
+    /// Learns the sensor's noise from how far readings land from the prediction, less what the prediction itself
+    /// is unsure of. A jump counts only as far as the gate, so a false echo cannot teach the filter to follow echoes.
+    /// </summary>
+    private static void Learn(LevelEstimate e, double innovation, double predictedVariance, double accuracyMm)
+    {
+        var stated = Sq(accuracyMm / 2);
+        var sample = Math.Min(innovation * innovation, Sq(JumpSigmas * accuracyMm / 2)) - predictedVariance;
+        e.NoiseVariance = e.NoiseVariance < 0 ? stated : e.NoiseVariance + ((sample - e.NoiseVariance) / NoiseReadings);
+    }
+
+    /// <summary>The noise a reading is taken with: what the sensor has shown, never more than its stated accuracy.</summary>
+    private static double Noise(LevelEstimate e, double accuracyMm)
+    {
+        var stated = Sq(accuracyMm / 2);
+        return e.NoiseVariance < 0 ? stated : Math.Clamp(e.NoiseVariance, MinNoiseVariance, Math.Max(stated, MinNoiseVariance));
+    }
+
+    private static double ProcessNoise(double fullHeightMm) => Sq(RateWanderShare * fullHeightMm);
+
+    private static double RestartRateVariance(double fullHeightMm) => Sq(RestartRateShare * fullHeightMm);
+
+    private static EstimatePoint Point(LevelEstimate e, double accuracyMm, DateTimeOffset? previous) =>
+        new(e.At, e.LevelMm!.Value, e.LevelVariance, e.RateMmPerHour, accuracyMm, previous);
+
+    private static double Sq(double x) => x * x;
+}
