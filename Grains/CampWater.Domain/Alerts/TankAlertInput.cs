@@ -20,4 +20,9 @@ public sealed record TankAlertInput(
     Thresholds Thresholds,
     string QuietHours,
     TimeZoneInfo Zone,
-    DateTimeOffset? FallSince = null);
+    DateTimeOffset? FallSince = null)
+{
+    /// <summary>An estimate of the tank's level (see <see cref="Tanks.TankModel.Apply"/>) as the rules take it.</summary>
+    public static TankAlertInput Of(Tanks.TankEstimate estimate, double capacityL, Thresholds thresholds, string quietHours, TimeZoneInfo zone) =>
+        new(estimate.At, estimate.LevelPct, estimate.VolumeL, capacityL, estimate.DrawnL, estimate.FallPctPerHour, thresholds, quietHours, zone, estimate.FallSince);
+}

@@ -40,9 +40,6 @@ public static class DrawLedger
             return new LedgerStep(0, 0, point.At, null);
         }
 
-        // A change counted from the anchor happened since the anchor's estimate: so it is shared between days,
-        // and a fall that paused across midnight is not all put on the day it resumed.
-        var from = f.AnchorAt;
         EstimatedDraw? estimate = null;
         if (f.PeakAt is { } peak && f.Direction < 0 && point.At - peak >= AfterFillWindow)
         {
@@ -54,10 +51,14 @@ public static class DrawLedger
         var continues = (f.Direction < 0 && change < 0) || (f.Direction > 0 && change > 0);
         if (!continues && Math.Abs(change) <= band)
         {
-            return new LedgerStep(0, 0, from, estimate);
+            return new LedgerStep(0, 0, point.At, estimate);
         }
 
         var direction = continues ? f.Direction : Math.Sign(change);
+
+        // A trend that goes on counts from its anchor, so a fall that paused across midnight is shared by both
+        // days rather than all put on the day it resumed; a new move happened since the estimate before.
+        var from = continues ? f.AnchorAt : point.PreviousAt ?? f.AnchorAt;
         if (direction != f.Direction)
         {
             estimate = direction > 0 ? FillStarts(f, anchor, geometry) : f.Direction > 0 ? FillEnds(f, anchor, geometry) : estimate;

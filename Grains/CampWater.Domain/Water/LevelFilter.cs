@@ -31,6 +31,12 @@ public static class LevelFilter
     /// <summary>How uncertain the rate is when the estimate starts again: 10 % of the height per hour.</summary>
     public const double RestartRateShare = 0.1;
 
+    /// <summary>The longest time over which the filter's doubt about the level keeps growing (see <see cref="Predict"/>).</summary>
+    public static readonly TimeSpan GateHorizon = TimeSpan.FromHours(1);
+
+    /// <summary>A confirmed jump over at most this long goes on at the rate it showed.</summary>
+    public static readonly TimeSpan ImpliedRateWithin = TimeSpan.FromHours(1);
+
     /// <summary>Readings over which the sensor's actual noise is learnt.</summary>
     public const int NoiseReadings = 30;
 
@@ -55,8 +61,11 @@ public static class LevelFilter
             verdict = Judge(e, held, ts, levelMm, accuracyMm, fullHeightMm);
             if (verdict == HeldVerdict.Confirmed)
             {
+                // A jump within the hour is a fast change that may go on (a truck, a burst pipe) at the rate it
+                // showed; after a longer silence that rate is an average of hours, and says nothing of now.
                 var before = e.At;
-                var implied = (held - e.LevelMm.Value) / Math.Max((e.HeldAt - e.At).TotalHours, 1e-9);
+                var span = e.HeldAt - e.At;
+                var implied = span <= ImpliedRateWithin ? (held - e.LevelMm.Value) / span.TotalHours : 0;
                 Restart(e, e.HeldAt, held, implied, Noise(e, e.HeldAccuracyMm), fullHeightMm);
                 confirmed = Point(e, e.HeldAccuracyMm, before);
             }
@@ -78,7 +87,6 @@ public static class LevelFilter
         }
 
         var innovation = levelMm - predicted;
-        Learn(e, innovation, s - r, accuracyMm);
         if (Math.Abs(innovation) > JumpSigmas * Math.Sqrt(s))
         {
             e.HeldLevelMm = levelMm;
@@ -87,6 +95,7 @@ public static class LevelFilter
             return new FilterStep(FilterOutcome.Held, verdict, confirmed, null);
         }
 
+        Learn(e, innovation, s - r, accuracyMm);
         Update(e, ts, levelMm, Noise(e, accuracyMm), fullHeightMm);
         return new FilterStep(FilterOutcome.Taken, verdict, confirmed, Point(e, accuracyMm, previous));
     }
@@ -111,11 +120,17 @@ public static class LevelFilter
         return side * (levelMm - held) >= -allowance ? HeldVerdict.Confirmed : HeldVerdict.Wild;
     }
 
+    /// <summary>
+    /// Where the level should be at <paramref name="ts"/>, and how sure of it the filter is. That doubt grows with
+    /// the time since the estimate for an hour at most: after a longer silence the level may be anywhere, and a
+    /// reading far from the line waits for the next one to confirm it rather than pass for the change it may be.
+    /// </summary>
     private static (double Level, double Variance) Predict(LevelEstimate e, DateTimeOffset ts, double noise, double fullHeightMm)
     {
         var dt = (ts - e.At).TotalHours;
         var level = Math.Clamp(e.LevelMm!.Value + (e.RateMmPerHour * dt), 0, fullHeightMm);
-        var p11 = e.LevelVariance + (2 * dt * e.Covariance) + (dt * dt * e.RateVariance) + (ProcessNoise(fullHeightMm) * dt * dt * dt / 3);
+        var doubt = Math.Min(dt, GateHorizon.TotalHours);
+        var p11 = e.LevelVariance + (2 * doubt * e.Covariance) + (doubt * doubt * e.RateVariance) + (ProcessNoise(fullHeightMm) * doubt * doubt * doubt / 3);
         return (level, p11 + noise);
     }
 
@@ -150,13 +165,14 @@ public static class LevelFilter
     }
 
     /// <summary>
-    /// Learns the sensor's noise from how far readings land from the prediction, less what the prediction itself
-    /// is unsure of. A jump counts only as far as the gate, so a false echo cannot teach the filter to follow echoes.
+    /// Learns the sensor's noise from how far the readings it takes land from the prediction, less what the
+    /// prediction itself is unsure of. Jumps are not noise and teach nothing, so a false echo cannot teach the
+    /// filter to follow echoes.
     /// </summary>
     private static void Learn(LevelEstimate e, double innovation, double predictedVariance, double accuracyMm)
     {
         var stated = Sq(accuracyMm / 2);
-        var sample = Math.Min(innovation * innovation, Sq(JumpSigmas * accuracyMm / 2)) - predictedVariance;
+        var sample = (innovation * innovation) - predictedVariance;
         e.NoiseVariance = e.NoiseVariance < 0 ? stated : e.NoiseVariance + ((sample - e.NoiseVariance) / NoiseReadings);
     }
 

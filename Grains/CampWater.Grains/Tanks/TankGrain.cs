@@ -178,8 +178,8 @@ internal sealed partial class TankGrain(
         {
             if (estimate is { } e)
             {
-                signals.AddRange(TankAlertRules.Evaluate(Tank.AlertMemory, new TankAlertInput(
-                    e.At, e.LevelPct, e.VolumeL, _geometry!.CapacityL, e.DrawnL, e.FallPctPerHour, config.Thresholds, Tank.QuietHours, _zone, e.FallSince)));
+                signals.AddRange(TankAlertRules.Evaluate(
+                    Tank.AlertMemory, TankAlertInput.Of(e, _geometry!.CapacityL, config.Thresholds, Tank.QuietHours, _zone)));
             }
         }
 
