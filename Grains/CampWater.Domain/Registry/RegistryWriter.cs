@@ -59,12 +59,18 @@ public static class RegistryWriter
         {
             ["mountHeightMm"] = tank.Sensor.MountHeightMm,
             ["blindZoneMm"] = tank.Sensor.BlindZoneMm,
-            ["accuracyMm"] = tank.Sensor.AccuracyMm,
-            ["accuracyPct"] = tank.Sensor.AccuracyPct,
         };
         if (tank.Sensor.DevEui is { } devEui)
         {
             sensor["devEui"] = devEui;
+        }
+
+        // Unlike every other default, the stated accuracy is written only when it differs: registries written before
+        // it could be configured thus keep their digest, and a restart does not take every camp for changed.
+        if (tank.Sensor.AccuracyMm != SensorConfig.DefaultAccuracyMm || tank.Sensor.AccuracyPct != SensorConfig.DefaultAccuracyPct)
+        {
+            sensor["accuracyMm"] = tank.Sensor.AccuracyMm;
+            sensor["accuracyPct"] = tank.Sensor.AccuracyPct;
         }
 
         json["sensor"] = sensor;
