@@ -42,11 +42,13 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
-    public async Task A_level_of_150_mm_in_a_3000_mm_tank_raises_a_critical_low_level_alert()
+    public async Task A_level_of_150_mm_in_a_3000_mm_tank_read_twice_raises_a_critical_low_level_alert()
     {
+        // A sudden jump counts once the next reading confirms it.
         var (camp, tank) = await NewCamp("critical");
-        await tank.Apply(At(TimeSpan.FromMinutes(2), 1500));
-        await tank.Apply(At(TimeSpan.FromMinutes(1), 150)); // 5 % < criticalPct 10
+        await tank.Apply(At(TimeSpan.FromMinutes(3), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(2), 150)); // 5 % < criticalPct 10
+        await tank.Apply(At(TimeSpan.FromMinutes(1), 150));
 
         var alert = Assert.Single(await WaitForAlerts(camp, a => a.Length > 0, "the low-level alert"));
         Assert.Equal(AlertKind.LowLevel, alert.Kind);
@@ -56,10 +58,11 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
-    public async Task A_critical_alert_nobody_acknowledges_is_sent_again_after_15_minutes_with_escalations_1()
+    public async Task A_critical_alert_raised_by_a_level_read_twice_and_acknowledged_by_nobody_is_sent_again_after_15_minutes_with_escalations_1()
     {
         var (camp, tank) = await NewCamp("escalate");
-        await tank.Apply(At(TimeSpan.FromMinutes(2), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(3), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(2), 150));
         await tank.Apply(At(TimeSpan.FromMinutes(1), 150));
         var raised = Assert.Single(await WaitForAlerts(camp, a => a.Length > 0, "the low-level alert"));
 
@@ -112,11 +115,12 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
-    public async Task Open_alerts_survive_the_camp_grain_being_deactivated()
+    public async Task Open_alerts_raised_by_a_level_read_twice_survive_the_camp_grain_being_deactivated()
     {
         var (camp, tank) = await NewCamp("survive");
-        await tank.Apply(At(TimeSpan.FromMinutes(2), 1500));
-        await tank.Apply(At(TimeSpan.FromMinutes(1), 600)); // 20 %: low-level warning
+        await tank.Apply(At(TimeSpan.FromMinutes(3), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(2), 600)); // 20 %: low-level warning
+        await tank.Apply(At(TimeSpan.FromMinutes(1), 600));
         var raised = Assert.Single(await WaitForAlerts(camp, a => a.Length > 0, "the low-level alert"));
 
         await fixture.Cluster.DeactivateAsync(camp);

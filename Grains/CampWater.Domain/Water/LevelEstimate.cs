@@ -34,6 +34,12 @@ public sealed class LevelEstimate
 
     [Id(9)] public double HeldAccuracyMm { get; set; }
 
+    /// <summary>
+    /// Whether the rate has been measured: false from a first reading until the next, and after a silence too long
+    /// for a jump to say how fast the level moves now.
+    /// </summary>
+    [Id(10)] public bool RateKnown { get; set; }
+
     /// <summary>Forgets everything: the next reading starts the estimate afresh.</summary>
     public void Reset()
     {
@@ -41,5 +47,6 @@ public sealed class LevelEstimate
         RateMmPerHour = 0;
         LevelVariance = Covariance = RateVariance = 0;
         HeldLevelMm = null;
+        RateKnown = false;
     }
 }

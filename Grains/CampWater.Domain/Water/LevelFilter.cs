@@ -15,8 +15,14 @@ namespace CampWater.Water;
 /// </remarks>
 public static class LevelFilter
 {
-    /// <summary>A reading further from the prediction than this many of its standard deviations is held as a jump.</summary>
-    public const double JumpSigmas = 4;
+    /// <summary>A reading further from the prediction than this many of its standard deviations is held as a jump...</summary>
+    public const double JumpSigmas = 5;
+
+    /// <summary>
+    /// ...and further than this many times the sensor's stated accuracy: a sensor that proved quieter than stated
+    /// still has its readings judged against what it states, so that a smooth change never passes for a jump.
+    /// </summary>
+    public const double JumpAccuracies = 2;
 
     /// <summary>
     /// A reading nearer the last estimate than the prediction, with both further apart than this many standard
@@ -29,9 +35,9 @@ public static class LevelFilter
     public const double RateWanderShare = 0.01;
 
     /// <summary>How uncertain the rate is when the estimate starts again: 10 % of the height per hour.</summary>
-    public const double RestartRateShare = 0.1;
+    public const double RestartRateShare = 0.05;
 
-    /// <summary>The longest time over which the filter's doubt about the level keeps growing (see <see cref="Predict"/>).</summary>
+    /// <summary>The longest time over which the doubt that a reading must keep to grows (see <see cref="Predict"/>).</summary>
     public static readonly TimeSpan GateHorizon = TimeSpan.FromHours(1);
 
     /// <summary>A confirmed jump over at most this long goes on at the rate it showed.</summary>
@@ -50,7 +56,7 @@ public static class LevelFilter
         if (e.LevelMm is null)
         {
             // A tank's first reading counts at once.
-            Restart(e, ts, levelMm, 0, Noise(e, accuracyMm), fullHeightMm);
+            Restart(e, ts, levelMm, null, Noise(e, accuracyMm), fullHeightMm);
             return new FilterStep(FilterOutcome.Taken, HeldVerdict.None, null, Point(e, accuracyMm, null));
         }
 
@@ -65,7 +71,7 @@ public static class LevelFilter
                 // showed; after a longer silence that rate is an average of hours, and says nothing of now.
                 var before = e.At;
                 var span = e.HeldAt - e.At;
-                var implied = span <= ImpliedRateWithin ? (held - e.LevelMm.Value) / span.TotalHours : 0;
+                double? implied = span <= ImpliedRateWithin ? (held - e.LevelMm.Value) / span.TotalHours : null;
                 Restart(e, e.HeldAt, held, implied, Noise(e, e.HeldAccuracyMm), fullHeightMm);
                 confirmed = Point(e, e.HeldAccuracyMm, before);
             }
@@ -75,19 +81,19 @@ public static class LevelFilter
 
         var previous = e.At;
         var r = Noise(e, accuracyMm);
-        var (predicted, s) = Predict(e, ts, r, fullHeightMm);
+        var (predicted, s, gate) = Predict(e, ts, r, fullHeightMm);
         var last = e.LevelMm!.Value;
         if (Math.Abs(predicted - last) > StopSigmas * Math.Sqrt(s) && Math.Abs(levelMm - predicted) > StopSigmas * Math.Sqrt(s)
-            && Math.Abs(levelMm - last) < Math.Abs(levelMm - predicted) && Math.Abs(levelMm - last) <= JumpSigmas * Math.Sqrt(e.LevelVariance + r))
+            && Math.Abs(levelMm - last) < Math.Abs(levelMm - predicted) && Math.Abs(levelMm - last) <= Gate(e.LevelVariance + r, accuracyMm))
         {
             e.RateMmPerHour = 0;
             e.Covariance = 0;
             e.RateVariance = Math.Max(e.RateVariance, RestartRateVariance(fullHeightMm));
-            (predicted, s) = Predict(e, ts, r, fullHeightMm);
+            (predicted, s, gate) = Predict(e, ts, r, fullHeightMm);
         }
 
         var innovation = levelMm - predicted;
-        if (Math.Abs(innovation) > JumpSigmas * Math.Sqrt(s))
+        if (Math.Abs(innovation) > Gate(gate, accuracyMm))
         {
             e.HeldLevelMm = levelMm;
             e.HeldAt = ts;
@@ -97,41 +103,54 @@ public static class LevelFilter
 
         Learn(e, innovation, s - r, accuracyMm);
         Update(e, ts, levelMm, Noise(e, accuracyMm), fullHeightMm);
+        e.RateKnown = true;
         return new FilterStep(FilterOutcome.Taken, verdict, confirmed, Point(e, accuracyMm, previous));
     }
 
     /// <summary>
     /// The held jump is refuted when this reading is back within reach of where the level was, or of where it was
-    /// going; confirmed when it stays near the jump or goes on past it (allowing the draw that went on before a
-    /// fill to go on after it); anything else leaves it unconfirmed, and so wild too.
+    /// going, and nearer there than to the jump; confirmed when it stays near the jump or goes on past it (allowing
+    /// the draw that went on before a fill to go on after it); anything else leaves it unconfirmed, and so wild too.
     /// </summary>
     private static HeldVerdict Judge(LevelEstimate e, double held, DateTimeOffset ts, double levelMm, double accuracyMm, double fullHeightMm)
     {
         var r = Noise(e, accuracyMm);
-        var (predicted, s) = Predict(e, ts, r, fullHeightMm);
-        if (Math.Abs(levelMm - predicted) <= JumpSigmas * Math.Sqrt(s) || Math.Abs(levelMm - e.LevelMm!.Value) <= JumpSigmas * Math.Sqrt(e.LevelVariance + r))
+        var (predicted, _, gate) = Predict(e, ts, r, fullHeightMm);
+        var toGoing = Math.Abs(levelMm - predicted);
+        var toWas = Math.Abs(levelMm - e.LevelMm!.Value);
+        var back = toGoing <= Gate(gate, accuracyMm) || toWas <= Gate(e.LevelVariance + r, accuracyMm);
+        if (back && Math.Min(toGoing, toWas) < Math.Abs(levelMm - held))
         {
             return HeldVerdict.Wild;
         }
 
-        var (atJump, _) = Predict(e, e.HeldAt, r, fullHeightMm);
+        var (atJump, _, _) = Predict(e, e.HeldAt, r, fullHeightMm);
         var side = Math.Sign(held - atJump);
-        var allowance = (JumpSigmas * accuracyMm / 2) + (Math.Max(0, -side * e.RateMmPerHour) * (ts - e.HeldAt).TotalHours * 2);
+        var allowance = (JumpAccuracies * accuracyMm) + (Math.Max(0, -side * e.RateMmPerHour) * (ts - e.HeldAt).TotalHours * 2);
         return side * (levelMm - held) >= -allowance ? HeldVerdict.Confirmed : HeldVerdict.Wild;
     }
 
     /// <summary>
-    /// Where the level should be at <paramref name="ts"/>, and how sure of it the filter is. That doubt grows with
-    /// the time since the estimate for an hour at most: after a longer silence the level may be anywhere, and a
-    /// reading far from the line waits for the next one to confirm it rather than pass for the change it may be.
+    /// Where the level should be at <paramref name="ts"/>, and how sure of it the filter is: the variance of a
+    /// reading there (the prediction's, with the noise), and the one a reading must keep to not to be a jump. That
+    /// one grows with the time since the estimate for an hour at most, since after a longer silence the level may be
+    /// anywhere and a reading far from the line should wait for the next to confirm it; and it leaves out the rate
+    /// while no rate is known, so that the second reading of a tank is judged against the first.
     /// </summary>
-    private static (double Level, double Variance) Predict(LevelEstimate e, DateTimeOffset ts, double noise, double fullHeightMm)
+    private static (double Level, double Variance, double GateVariance) Predict(LevelEstimate e, DateTimeOffset ts, double noise, double fullHeightMm)
     {
         var dt = (ts - e.At).TotalHours;
+        var q = ProcessNoise(fullHeightMm);
         var level = Math.Clamp(e.LevelMm!.Value + (e.RateMmPerHour * dt), 0, fullHeightMm);
+        var p11 = e.LevelVariance + (2 * dt * e.Covariance) + (dt * dt * e.RateVariance) + (q * dt * dt * dt / 3);
         var doubt = Math.Min(dt, GateHorizon.TotalHours);
-        var p11 = e.LevelVariance + (2 * doubt * e.Covariance) + (doubt * doubt * e.RateVariance) + (ProcessNoise(fullHeightMm) * doubt * doubt * doubt / 3);
-        return (level, p11 + noise);
+        var gate = e.LevelVariance + (q * doubt * doubt * doubt / 3);
+        if (e.RateKnown)
+        {
+            gate += (2 * doubt * e.Covariance) + (doubt * doubt * e.RateVariance);
+        }
+
+        return (level, p11 + noise, gate + noise);
     }
 
     private static void Update(LevelEstimate e, DateTimeOffset ts, double levelMm, double noise, double fullHeightMm)
@@ -154,13 +173,18 @@ public static class LevelFilter
         e.At = ts;
     }
 
-    private static void Restart(LevelEstimate e, DateTimeOffset ts, double levelMm, double rateMmPerHour, double noise, double fullHeightMm)
+    /// <summary>
+    /// Starts the estimate again at a reading: at the rate a jump showed, or, knowing no rate (a first reading, a
+    /// silence of hours), with any rate possible, so that the next reading sets it.
+    /// </summary>
+    private static void Restart(LevelEstimate e, DateTimeOffset ts, double levelMm, double? rateMmPerHour, double noise, double fullHeightMm)
     {
         e.LevelMm = Math.Clamp(levelMm, 0, fullHeightMm);
-        e.RateMmPerHour = rateMmPerHour;
+        e.RateMmPerHour = rateMmPerHour ?? 0;
         e.LevelVariance = noise;
         e.Covariance = 0;
-        e.RateVariance = RestartRateVariance(fullHeightMm);
+        e.RateVariance = rateMmPerHour is null ? Sq(fullHeightMm) : RestartRateVariance(fullHeightMm);
+        e.RateKnown = rateMmPerHour is not null;
         e.At = ts;
     }
 
@@ -182,6 +206,9 @@ public static class LevelFilter
         var stated = Sq(accuracyMm / 2);
         return e.NoiseVariance < 0 ? stated : Math.Clamp(e.NoiseVariance, MinNoiseVariance, Math.Max(stated, MinNoiseVariance));
     }
+
+    /// <summary>How far from the prediction a reading may land and still be taken: a jump is further than both.</summary>
+    private static double Gate(double variance, double accuracyMm) => Math.Max(JumpSigmas * Math.Sqrt(variance), JumpAccuracies * accuracyMm);
 
     private static double ProcessNoise(double fullHeightMm) => Sq(RateWanderShare * fullHeightMm);
 
