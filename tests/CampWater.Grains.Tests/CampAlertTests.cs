@@ -84,6 +84,32 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
+    public async Task A_sensor_reporting_every_20_minutes_is_offline_only_after_60_minutes_of_silence_while_one_without_a_usual_interval_is_after_30()
+    {
+        var camp = fixture.Grains.GetGrain<ICampGrain>("sparse");
+        await camp.Configure(Camp("sparse", 1000, Cylinder("lorawan"), Cylinder("once")), replaceTanks: true);
+        var lorawan = fixture.Grains.GetGrain<ITankGrain>(TankKey.Of("sparse", "lorawan"));
+        foreach (var ago in new[] { 60, 40, 20, 0 })
+        {
+            await lorawan.Apply(At(TimeSpan.FromMinutes(ago), 1500));
+        }
+
+        await fixture.Grains.GetGrain<ITankGrain>(TankKey.Of("sparse", "once")).Apply(At(TimeSpan.Zero, 1500));
+        Assert.Equal(60, (await lorawan.GetStatus())!.OfflineAfterMin);
+
+        // 45 minutes on, the tank read once is offline by its 30 minutes; the one read every 20 minutes is not.
+        fixture.Time.Advance(TimeSpan.FromMinutes(45));
+        var alerts = await WaitForAlerts(camp, a => a.Any(x => x.Kind == AlertKind.SensorOffline && x.TankId == "once"), "the 30-minute sensor-offline");
+        Assert.DoesNotContain(alerts, a => a.Kind == AlertKind.SensorOffline && a.TankId == "lorawan");
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(16));
+        alerts = await WaitForAlerts(camp, a => a.Any(x => x.Kind == AlertKind.SensorOffline && x.TankId == "lorawan"), "the 60-minute sensor-offline");
+        var offline = alerts.Single(a => a.Kind == AlertKind.SensorOffline && a.TankId == "lorawan");
+        Assert.Equal(60, offline.Threshold);
+        Assert.Equal("No reading for 61 min (limit 60 min)", offline.Message);
+    }
+
+    [Fact]
     public async Task A_day_of_4_7_litres_per_person_raises_critical_coverage_low_at_the_first_reading_after_its_midnight_not_before()
     {
         // A zone where it is now about 02:00, so yesterday ended two hours ago: within the wait for silent tanks.
