@@ -108,7 +108,7 @@ public abstract class IngestionEndToEndTests(HostFixture host)
     }
 
     [Fact]
-    public async Task A_duplicate_reading_leaves_the_level_at_1500_mm_and_the_camp_ledger_unchanged()
+    public async Task A_duplicate_reading_leaves_the_level_at_1500_mm_and_the_camp_ledger_unchanged_after_the_new_level_is_read_twice()
     {
         await using var sensor = await host.ConnectSensorAsync();
         var (date, start) = Yesterday();
@@ -118,7 +118,8 @@ public abstract class IngestionEndToEndTests(HostFixture host)
         var duplicatesBefore = await host.MetricAsync("campwater_readings_total{outcome=\"duplicate\"}");
         await sensor.PublishStringAsync(Topic("dup"), Distance(t0, 2000), cancellationToken: Ct);
         await sensor.PublishStringAsync(Topic("dup"), Distance(t1, 1500), cancellationToken: Ct); // 500 mm = 1,570.8 L
-        await WaitForReadingAsync("dup", t1);
+        await sensor.PublishStringAsync(Topic("dup"), Distance(t1.AddMinutes(1), 1500), cancellationToken: Ct); // confirms the jump
+        await WaitForReadingAsync("dup", t1.AddMinutes(1));
         var before = Assert.Single(await host.GetAsync<DailyCoverage[]>(coverage));
         Assert.True(before.DrawnL >= 500 * LitresPerMm - 0.1, $"drawn {before.DrawnL} L includes the tank's 1,570.8 L");
 

@@ -19,11 +19,6 @@ internal sealed class FieldDay
 
     private static readonly TimeSpan s_step = TimeSpan.FromSeconds(5);
 
-    /// <summary>Midnight of the measured day in the camp's zone (Damascus, UTC+3): the days are camp-local days.</summary>
-    public static readonly DateOnly MeasuredDay = new(2026, 11, 30);
-
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Damascus");
-
     public required FieldTank Tank { get; init; }
 
     public required double IntervalMinutes { get; init; }
@@ -37,20 +32,27 @@ internal sealed class FieldDay
 
     public double StartShare { get; init; } = 0.5;
 
-    public FieldResult Run()
+    /// <summary>The camp-local day measured; the day before it warms the tank up.</summary>
+    public DateOnly MeasuredDay { get; init; } = new(2026, 11, 30);
+
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Damascus");
+
+    /// <summary>When the sensor stops reporting; by default three hours into the day after.</summary>
+    public DateTimeOffset? End { get; init; }
+
+    /// <summary>The readings as the sensor sends them, as distances, and what really happened on the measured day.</summary>
+    public FieldScript Script()
     {
         var geometry = TankGeometry.From(Tank.Config);
         var sensor = Tank.Config.Sensor;
         var random = new Random(Seed);
-        var record = new TankRecord { Config = Tank.Config, CampId = "field", TimeZone = Zone.Id };
         var start = CampCalendar.DayBounds(MeasuredDay.AddDays(-1), Zone).Start;
-        var measured = CampCalendar.DayBounds(MeasuredDay, Zone);
-        var end = measured.End.AddHours(3);
+        var end = End ?? CampCalendar.DayBounds(MeasuredDay, Zone).End.AddHours(3);
 
         double volume = StartShare * geometry.CapacityL, drawnTruth = 0, deliveredTruth = 0;
+        var readings = new List<FieldReading>();
         var filled = new HashSet<(DateOnly, int)>();
         var slot = 0;
-        var wild = 0;
         var next = start;
         var date = MeasuredDay.AddDays(-1);
         var (dayStart, dayEnd) = CampCalendar.DayBounds(date, Zone);
@@ -68,12 +70,11 @@ internal sealed class FieldDay
                 {
                     var distance = sensor.MountHeightMm - geometry.LevelAt(volume);
                     var accuracy = SensorAccuracy.Of(sensor, MeasurementKind.DistanceMm, distance);
-                    var isWild = slot > 0 && random.NextDouble() < WildShare;
-                    var read = isWild
+                    var wild = slot > 0 && random.NextDouble() < WildShare;
+                    var read = wild
                         ? sensor.BlindZoneMm + (random.NextDouble() * (sensor.MountHeightMm - sensor.BlindZoneMm))
                         : distance + (Gaussian(random) * accuracy / 2);
-                    wild += isWild ? 1 : 0;
-                    TankModel.Apply(record, new TankReading(now, MeasurementKind.DistanceMm, Math.Round(read, 1), now), geometry, Zone);
+                    readings.Add(new FieldReading(now, Math.Round(read, 1), wild));
                 }
 
                 // The next slot: every interval from the start, a second or two late.
@@ -117,8 +118,24 @@ internal sealed class FieldDay
             }
         }
 
+        return new FieldScript(geometry.CapacityL, readings, drawnTruth, deliveredTruth);
+    }
+
+    /// <summary>The script through a tank's model, as its grain would apply it, and the measured day of its ledger.</summary>
+    public FieldResult Run()
+    {
+        var script = Script();
+        var geometry = TankGeometry.From(Tank.Config);
+        var record = new TankRecord { Config = Tank.Config, CampId = "field", TimeZone = Zone.Id };
+        foreach (var r in script.Readings)
+        {
+            TankModel.Apply(record, new TankReading(r.Ts, MeasurementKind.DistanceMm, r.DistanceMm, r.Ts), geometry, Zone);
+        }
+
         var day = record.Days.Single(d => d.Date == MeasuredDay);
-        return new FieldResult(geometry.CapacityL, drawnTruth, deliveredTruth, day.DrawnL, day.DeliveredL, day.EstimatedL, wild, record.Counters.Wild);
+        return new FieldResult(
+            script.CapacityL, script.TrueDrawnL, script.TrueDeliveredL, day.DrawnL, day.DeliveredL, day.EstimatedL,
+            script.Readings.Count(r => r.Wild), record.Counters.Wild);
     }
 
     private static double Gaussian(Random random)
