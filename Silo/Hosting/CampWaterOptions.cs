@@ -60,23 +60,20 @@ public sealed class MqttOptions
     public bool UseTls { get; set; }
 
     /// <summary>
-    /// The client id of this silo's ingestion session. It must be stable across restarts, so the broker
-    /// keeps the session's readings while the silo is down, and unique per silo.
-    /// </summary>
-    /// <summary>
     /// The ingestion client's id. Each silo needs its own, stable across restarts so that its persistent
-    /// session (and what the broker held for it) is found again. Unset: <c>campwater-ingest</c>, or with
-    /// shared storage, where several silos run, one naming the machine and the silo port.
+    /// session (and what the broker held for it while the silo was down) is found again. Unset:
+    /// <c>campwater-ingest</c>, or with shared storage, where several silos run, one naming the machine and
+    /// the silo port.
     /// </summary>
     public string ClientId { get; set; } = "";
 
-    /// <summary>How long the broker keeps this silo's session (and its queued readings) while it is away.</summary>
     /// <summary>
     /// Unset: one silo ingests everything. Set (e.g. <c>campwater</c>) when several silos run: each
     /// subscribes to <c>$share/{group}/...</c> so that every reading goes to exactly one of them.
     /// </summary>
     public string? SharedGroup { get; set; }
 
+    /// <summary>How long the broker keeps this silo's session (and its queued readings) while it is away.</summary>
     public uint SessionExpirySeconds { get; set; } = 7 * 24 * 3600;
 
     public EmbeddedBrokerOptions Embedded { get; set; } = new();
