@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CampWater.Dashboard.Auth;
 
@@ -13,7 +14,7 @@ namespace CampWater.Dashboard.Auth;
 /// The log-in form, log-out, and <c>GET /api/session</c> (who is signed in, what they may do, and the
 /// anti-forgery token that the page sends with every change it makes).
 /// </summary>
-internal static class AuthEndpoints
+internal static partial class AuthEndpoints
 {
     public const string LoginPath = "/login";
     public const string LogoutPath = "/logout";
@@ -21,6 +22,11 @@ internal static class AuthEndpoints
 
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
+        if (app.ServiceProvider.GetRequiredService<AuthSettings>().NobodyCanSignIn)
+        {
+            LogNobodyCanSignIn(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSettings)));
+        }
+
         app.MapGet(LoginPath, (HttpContext context, AuthSettings settings, IAntiforgery antiforgery, string? returnUrl) =>
             settings.Enabled ? LoginPage.Render(context, antiforgery, returnUrl, error: null) : Results.Redirect("./"));
         app.MapPost(LoginPath, LogIn).DisableAntiforgery();
@@ -143,4 +149,7 @@ internal static class AuthEndpoints
     }
 
     internal static string Html(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in is on with API tokens but no user (CampWater:Auth:Users): API clients are served, and nobody can sign in to the dashboard. To add a person, make a password hash with 'dotnet run --project Silo -- hash-password' and set CampWater:Auth:Users:0:Name, :Role and :PasswordHash.")]
+    private static partial void LogNobodyCanSignIn(ILogger logger);
 }

@@ -25,6 +25,9 @@ public sealed class AuthSettings
 
     public bool Enabled { get; }
 
+    /// <summary>Sign-in is on with API tokens but no user: the API serves its clients, and nobody can sign in to the dashboard.</summary>
+    public bool NobodyCanSignIn => Enabled && _users.Count == 0;
+
     public static AuthSettings Open { get; } = new(false, [], []);
 
     /// <summary>Reads <c>CampWater:Auth</c>; throws <see cref="AuthConfigurationException"/> naming every problem.</summary>
@@ -83,10 +86,11 @@ public sealed class AuthSettings
             }
         }
 
-        if (enabled && users.Count == 0 && problems.Count == 0)
+        // Tokens alone are an API-only deployment (a cluster read by another system): it starts, with a warning.
+        if (enabled && users.Count == 0 && tokens.Count == 0 && problems.Count == 0)
         {
             problems.Add(
-                "Sign-in is on (CampWater:Auth:Enabled) but no user is configured, so nobody could sign in. "
+                "Sign-in is on (CampWater:Auth:Enabled) but no user is configured, nor any API token, so nobody could sign in. "
                 + "Make a password hash with 'dotnet run --project Silo -- hash-password' and set "
                 + "CampWater:Auth:Users:0:Name, CampWater:Auth:Users:0:Role (e.g. admin) and CampWater:Auth:Users:0:PasswordHash; "
                 + "or set CampWater:Auth:Enabled=false for open access on a trusted network.");

@@ -1,11 +1,14 @@
+using System.Globalization;
 using CampWater.Dashboard.Auth;
 using CampWater.Silo.Commands;
 using CampWater.Silo.Hosting;
 using CampWater.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace CampWater.Ui;
 
-/// <summary>Password hashes, the hash-password command, and a start that refuses a sign-in nobody could use.</summary>
+/// <summary>Password hashes, the hash-password command, a start that refuses a sign-in nobody could use, and an API-only start.</summary>
 public sealed class SignInConfigurationTests
 {
     [Fact]
@@ -53,6 +56,38 @@ public sealed class SignInConfigurationTests
         Assert.Contains("no user is configured", e.Message, StringComparison.Ordinal);
         Assert.Contains("hash-password", e.Message, StringComparison.Ordinal);
         Assert.Contains("CampWater:Auth:Users:0:PasswordHash", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_production_start_with_sign_in_on_and_only_an_api_token_serves_that_token_and_warns_that_nobody_can_sign_in()
+    {
+        using var dir = new TempDirectory();
+        var registry = Path.Combine(dir.Path, "camps.json");
+        await File.WriteAllTextAsync(registry, UiRegistry.Json, TestContext.Current.CancellationToken);
+        var url = "http://127.0.0.1:" + FreePort.Next();
+        var logs = new FakeLogCollector();
+        await using var app = CampWaterHost.Build(
+        [
+            "--environment", "Production", "--CampWater:Registry", registry, "--Urls", url,
+            "--CampWater:Mqtt:Embedded:Port", FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "--CampWater:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "--CampWater:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            "--CampWater:Auth:Tokens:0:Name=reporting", "--CampWater:Auth:Tokens:0:Role=viewer", $"--CampWater:Auth:Tokens:0:Token={UiUsers.ViewerToken}",
+        ], builder => builder.Logging.AddProvider(new FakeLoggerProvider(logs)));
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            using var api = new HttpClient { BaseAddress = new Uri(url) };
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", UiUsers.ViewerToken);
+            var camps = await Eventually.ValueAsync(() => api.GetAsync("/api/camps"), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the token to read /api/camps");
+            Assert.Equal(System.Net.HttpStatusCode.OK, camps.StatusCode);
+            var warning = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("nobody can sign in to the dashboard", StringComparison.Ordinal));
+            Assert.Contains("hash-password", warning.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.StopAsync(TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]
