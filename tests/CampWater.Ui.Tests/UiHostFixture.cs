@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CampWater.Dashboard.Hosting;
 using CampWater.Silo.Hosting;
 using CampWater.Testing;
@@ -16,7 +15,7 @@ namespace CampWater.Ui;
 /// fed through a real mosquitto child process, and one headless Chromium (the system's) for the
 /// tests' browser contexts.
 /// </summary>
-public sealed partial class UiHostFixture : IAsyncLifetime
+public sealed class UiHostFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -56,6 +55,8 @@ public sealed partial class UiHostFixture : IAsyncLifetime
             "--CampWater:Mqtt:Host", _mosquitto.Host,
             "--CampWater:Mqtt:Port", _mosquitto.Port.ToString(CultureInfo.InvariantCulture),
             "--CampWater:Auth:Enabled", "true",
+            // The tests sign in often, all from this machine; the per-address limit has tests of its own.
+            "--CampWater:Auth:Throttle:AttemptsPerAddressPerMinute", "100000",
             "--Logging:LogLevel:Default", "Warning",
             .. UiUsers.Arguments(),
         ];
@@ -112,25 +113,17 @@ public sealed partial class UiHostFixture : IAsyncLifetime
     /// <summary>Signs in through the log-in form over HTTP and returns the session cookie's value.</summary>
     public async Task<string> SignInCookieAsync(string name, string password = UiUsers.Password)
     {
-        var cookies = new CookieContainer();
-        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
-        var form = await http.GetStringAsync("/login");
-        var field = AntiforgeryField().Match(form);
-        var response = await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value),
-            ["name"] = name,
-            ["password"] = password,
-            ["returnUrl"] = "/",
-        }));
+        using var http = SignInForm.Client(BaseUrl);
+        var response = await SignInForm.PostAsync(http, name, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in as {name} answered {(int)response.StatusCode}.");
         }
 
-        return cookies.GetCookies(new Uri(BaseUrl))["campwater.auth"]?.Value
-            ?? throw new InvalidOperationException($"Signing in as {name} set no session cookie.");
+        return response.Headers.TryGetValues("Set-Cookie", out var set)
+            && set.Select(c => c.Split(';')[0]).FirstOrDefault(c => c.StartsWith("campwater.auth=", StringComparison.Ordinal)) is { } cookie
+            ? cookie["campwater.auth=".Length..]
+            : throw new InvalidOperationException($"Signing in as {name} set no session cookie.");
     }
 
     /// <summary>A browser context signed in as <paramref name="name"/> (by its cookie, so the first page load is cold), at <paramref name="width"/> pixels.</summary>
@@ -150,7 +143,4 @@ public sealed partial class UiHostFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Asia/Amman",
         });
-
-    [GeneratedRegex("name=\"(__RequestVerificationToken)\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -9,6 +9,9 @@ internal static class UiRegistry
     public const string CampId = "ui";
     public const string CampName = "Zaatari 5";
 
+    /// <summary>The tank whose readings are timed while sign-ins flood the host.</summary>
+    public const string FloodTankId = "flood";
+
     public static readonly string[] TankIds = ["tile", "ack", "roles", "offline", "weight", "shots", "crit", "fault"];
 
     public static string Json => $$"""
@@ -18,7 +21,7 @@ internal static class UiRegistry
             "tanks": [{{string.Join(",", TankIds.Select(Tank))}}]
           }, {
             "id": "ui-north", "name": "Azraq North", "timeZone": "Asia/Amman", "population": 1200, "targetLpd": 20,
-            "tanks": [{{Tank("n1")}}, {{Tank("n2")}}, {{Tank("n3")}}]
+            "tanks": [{{Tank("n1")}}, {{Tank("n2")}}, {{Tank("n3")}}, {{Tank(FloodTankId)}}]
           }]
         }
         """;
