@@ -6,8 +6,9 @@ namespace CampWater.Alerts;
 
 /// <summary>
 /// coverage-low, a camp alert: a complete camp-local day whose litres per person fell short of the
-/// target is a warning, and critical below the emergency minimum. Judged once per ended day, so each
-/// verdict is a change; a day that meets the target clears the alert.
+/// target is a warning, and critical below the emergency minimum. Judged once per ended day (again, late,
+/// for a day first judged with too few readings: <see cref="CoverageJudge"/>), so each verdict is a change;
+/// a day that meets the target clears the alert.
 /// </summary>
 public static class CoverageRule
 {

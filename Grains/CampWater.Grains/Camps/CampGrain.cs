@@ -24,9 +24,6 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     /// <summary>How often the camp looks at the wall clock: silent sensors, escalations, ended days.</summary>
     private static readonly TimeSpan WatchPeriod = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long an ended day's coverage verdict waits for a silent tank before it is judged without it.</summary>
-    private static readonly TimeSpan SilentTankGrace = TimeSpan.FromHours(12);
-
     /// <summary>
     /// A reminder outlives the activation and the silo: it brings the camp back so that a tank that
     /// went silent is flagged even when nothing else calls.
@@ -222,11 +219,17 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         await _observers.Notify(o => o.TankUpdated(status));
         _outbox.TankStatusChanged(status);
 
-        // The first reading after midnight may be what makes yesterday final: judge it now, not at the next watch.
+        // The first reading after midnight may be what makes yesterday final, and a late one may fill a day judged
+        // with too few readings: judge them now, not at the next watch.
         if (changedDays.Length > 0 && _state.State.CoverageJudgedThrough is var judged
             && (judged is null || judged < CampCalendar.LocalDate(_clock.UtcNow, _zone).AddDays(-1)))
         {
             await JudgeEndedDays(Config, _clock.UtcNow, changes);
+        }
+
+        if (changedDays.Any(d => _state.State.Coverage.IsWaiting(d.Date)))
+        {
+            JudgeLateDays(Config, _clock.UtcNow, changes);
         }
 
         await Publish(changes);
@@ -404,6 +407,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
 
         await JudgeEndedDays(config, now, changes);
+        JudgeLateDays(config, now, changes);
         if (now - _lastPrune > TimeSpan.FromHours(1))
         {
             _lastPrune = now;
@@ -417,37 +421,26 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     }
 
     /// <summary>
-    /// Judges coverage-low for each ended camp-local day whose figures are final, oldest first. A day is
-    /// final once every tank has a reading after it ended (readings of that day arriving later would be
-    /// late, never applied), or, when a tank stays silent, once <see cref="SilentTankGrace"/> has passed.
-    /// Readings that waited in the broker through an outage thus still count before the verdict.
+    /// Judges coverage-low for each ended camp-local day whose figures are final (<see cref="CoverageJudge.IsFinal"/>),
+    /// oldest first.
     /// </summary>
     private async Task JudgeEndedDays(CampConfig config, DateTimeOffset now, List<(Alert Alert, bool Raised)> changes)
     {
         var yesterday = CampCalendar.LocalDate(now, _zone).AddDays(-1);
-        var judged = _state.State.CoverageJudgedThrough;
-        if (judged is { } j && j >= yesterday)
+        if (CoverageJudge.Unjudged(_state.State.CoverageJudgedThrough, yesterday) is not var (from, to) || !IsFinal(config, from, now))
         {
             return;
         }
 
-        // After a long outage, judge at most the last week: older days would only replay stale alerts.
-        var from = judged is { } d && d >= yesterday.AddDays(-7) ? d.AddDays(1) : yesterday.AddDays(-6);
-        if (!IsFinal(config, from, now))
-        {
-            return;
-        }
-
-        var days = _days.ToDictionary(kv => kv.Key, kv => kv.Value as TankDayRecord[] ?? [.. kv.Value], StringComparer.Ordinal);
-        var through = judged;
-        foreach (var day in CampModel.Coverage(config, days, from, yesterday, _zone))
+        var through = _state.State.CoverageJudgedThrough;
+        foreach (var day in CampModel.Coverage(config, DaysByTank(), from, to, _zone))
         {
             if (!IsFinal(config, day.Date, now))
             {
                 break;
             }
 
-            if (CoverageRule.Evaluate(day, CampCalendar.DayBounds(day.Date, _zone).End) is { } signal)
+            if (_state.State.Coverage.Judge(day, CampCalendar.DayBounds(day.Date, _zone).End, now) is { } signal)
             {
                 Record(changes, null, signal);
             }
@@ -459,24 +452,29 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         await _state.WriteStateAsync();
     }
 
-    private bool IsFinal(CampConfig config, DateOnly date, DateTimeOffset now)
+    /// <summary>Judges again the days first judged with too few readings that later readings have filled.</summary>
+    private void JudgeLateDays(CampConfig config, DateTimeOffset now, List<(Alert Alert, bool Raised)> changes)
     {
-        var end = CampCalendar.DayBounds(date, _zone).End;
-        if (now - end >= SilentTankGrace)
+        var waiting = _state.State.Coverage.WaitingDays;
+        if (waiting.Count == 0)
         {
-            return true;
+            return;
         }
 
-        foreach (var tank in config.Tanks)
+        var yesterday = CampCalendar.LocalDate(now, _zone).AddDays(-1);
+        var days = CampModel.Coverage(config, DaysByTank(), waiting[0], waiting[^1], _zone);
+        var open = _state.State.Alerts.Open(null, AlertKind.CoverageLow) is not null;
+        foreach (var signal in _state.State.Coverage.JudgeLate(days, yesterday, open, now))
         {
-            if (_statuses.GetValueOrDefault(tank.Id)?.LastReadingAt is not { } last || last < end)
-            {
-                return false;
-            }
+            Record(changes, null, signal);
         }
-
-        return now >= end;
     }
+
+    private Dictionary<string, TankDayRecord[]> DaysByTank() =>
+        _days.ToDictionary(kv => kv.Key, kv => kv.Value as TankDayRecord[] ?? [.. kv.Value], StringComparer.Ordinal);
+
+    private bool IsFinal(CampConfig config, DateOnly date, DateTimeOffset now) =>
+        CoverageJudge.IsFinal(CampCalendar.DayBounds(date, _zone).End, now, config.Tanks.Select(t => _statuses.GetValueOrDefault(t.Id)?.LastReadingAt));
 
     private void Record(List<(Alert Alert, bool Raised)> changes, string? tankId, AlertSignal signal)
     {
