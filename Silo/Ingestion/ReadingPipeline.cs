@@ -18,7 +18,7 @@ public sealed partial class ReadingPipeline : BackgroundService
     // About a minute of retries: long enough for the cluster to notice a dead silo and move its tanks.
     private const int MaxAttempts = 10;
     private const int MaxBatch = 256;
-    // Beyond any real registry; a flood of made-up tank ids only empties the cache, it cannot grow it forever.
+    // Beyond any real registry: only tanks the registry has get here (TankDirectory refuses the others).
     private const int MaxCachedTanks = 1_000_000;
     private readonly Channel<Work>[] _lanes;
 
