@@ -26,7 +26,7 @@ public sealed class CoverageJudgeTests
         Assert.Equal(AlertSeverity.Warning, signal.Severity);
         Assert.Equal(18.85, signal.Value);
         Assert.Equal(s_late, signal.At);
-        Assert.Equal("Only 18.9 L per person on 2026-11-29, below the target of 20 L (judged late: its readings came after 2026-11-29 was first judged)", signal.Message);
+        Assert.Equal("Only 18.9 L per person on 2026-11-29, below the target of 20 L (judged late: its readings came after the day was first judged)", signal.Message);
         Assert.False(judge.IsWaiting(s_yesterday));
         Assert.Empty(judge.JudgeLate([Day(s_yesterday, lpd: 10, completeness: 1)], s_yesterday, alertOpen: true, s_late.AddHours(1)));
     }

@@ -1,5 +1,4 @@
 using CampWater.Status;
-using static CampWater.Alerts.AlertText;
 
 namespace CampWater.Alerts;
 
@@ -129,7 +128,7 @@ public sealed class CoverageJudge
                 continue;
             }
 
-            signals.Add(signal with { Message = $"{signal.Message} (judged late: its readings came after {Date(date)} was first judged)" });
+            signals.Add(signal with { Message = $"{signal.Message} (judged late: its readings came after the day was first judged)" });
             alertOpen = signal.Holds;
         }
 
