@@ -21,6 +21,17 @@ public sealed class SensorSignalTests
     }
 
     [Fact]
+    public void A_tank_whose_last_reading_is_34_min_old_is_silent_with_offlineAfterMin_30_unless_it_was_heard_from_under_20_s_ago()
+    {
+        var last = TankFeed.At("2026-11-29T10:00:00Z");
+
+        Assert.True(TankAlertRules.IsSilent(s_now, last, heardAt: null, 30));
+        Assert.True(TankAlertRules.IsSilent(s_now, last, heardAt: s_now.AddSeconds(-20), 30));
+        Assert.False(TankAlertRules.IsSilent(s_now, last, heardAt: s_now.AddSeconds(-19), 30)); // old readings still arriving: not silent
+        Assert.False(TankAlertRules.IsSilent(s_now, s_now.AddMinutes(-29), heardAt: null, 30));
+    }
+
+    [Fact]
     public void Online_clears_the_offline_condition()
     {
         var signal = TankAlertRules.Online(s_now);

@@ -81,6 +81,24 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
+    public async Task A_tank_sending_readings_2_hours_old_is_not_flagged_offline_until_it_has_been_quiet_for_20_s()
+    {
+        // As after the silo was down while the broker kept the readings: they arrive now, dated two hours back.
+        var (camp, tank) = await NewCamp("backlog");
+        for (var minutes = 120; minutes > 100; minutes--)
+        {
+            await tank.Apply(At(TimeSpan.FromMinutes(minutes), 1500 - minutes));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(11), TestContext.Current.CancellationToken); // one watch of the camp at least
+        Assert.DoesNotContain(await camp.GetAlerts(Open), a => a.Kind == AlertKind.SensorOffline);
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(20));
+        var alerts = await WaitForAlerts(camp, a => a.Any(x => x.Kind == AlertKind.SensorOffline), "sensor-offline once it is quiet");
+        Assert.Equal(101, alerts.Single(a => a.Kind == AlertKind.SensorOffline).Value); // minutes since the last reading
+    }
+
+    [Fact]
     public async Task A_day_of_4_7_litres_per_person_raises_critical_coverage_low_at_the_first_reading_after_its_midnight_not_before()
     {
         // A zone where it is now about 02:00, so yesterday ended two hours ago: within the wait for silent tanks.

@@ -43,6 +43,9 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     private readonly ObserverManager<ICampObserver> _observers;
     private readonly Dictionary<string, TankStatus> _statuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<TankDayRecord>> _days = new(StringComparer.Ordinal);
+
+    /// <summary>When each tank was last heard from, by the wall clock; a tank still sending old readings is not silent.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _heardAt = new(StringComparer.Ordinal);
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private bool _summaryDirty;
 
@@ -209,6 +212,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
 
         _statuses[status.TankId] = status;
+        _heardAt[status.TankId] = _clock.UtcNow;
         if (changedDays.Length > 0)
         {
             Merge(status.TankId, changedDays);
@@ -350,6 +354,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         {
             _statuses.Remove(stale);
             _days.Remove(stale);
+            _heardAt.Remove(stale);
         }
 
         _summaryDirty = true;
@@ -390,7 +395,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         foreach (var tank in config.Tanks)
         {
             if (_statuses.TryGetValue(tank.Id, out var status) && status.LastReadingAt is { } last
-                && now - last >= TimeSpan.FromMinutes(tank.Thresholds.OfflineAfterMin)
+                && TankAlertRules.IsSilent(now, last, _heardAt.TryGetValue(tank.Id, out var heard) ? heard : null, tank.Thresholds.OfflineAfterMin)
                 && book.Open(tank.Id, AlertKind.SensorOffline) is null)
             {
                 Record(changes, tank.Id, TankAlertRules.Offline(now, last, tank.Thresholds.OfflineAfterMin));
