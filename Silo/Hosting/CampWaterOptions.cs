@@ -44,6 +44,18 @@ public sealed class SimulationOptions
 
     /// <summary>Seed of the simulation, so that a demo can be replayed.</summary>
     public int Seed { get; set; } = 42;
+
+    /// <summary>
+    /// Days of history the simulation replays at start, through MQTT, before it goes on live, so that a demo opens
+    /// on a week of levels, coverage and alerts. Null means: 7 in Development, 0 elsewhere.
+    /// </summary>
+    public int? HistoryDays { get; set; }
+
+    /// <summary>
+    /// Scenarios played in that history, as <c>simulate --scenario</c> takes them (<c>kind:target[@+offset]</c>, the
+    /// offset from the first replayed day). Null means the demo's: <see cref="Simulation.DemoWeek.Scenarios"/>.
+    /// </summary>
+    public List<string>? Scenarios { get; set; }
 }
 
 public sealed class MqttOptions
