@@ -63,7 +63,7 @@ internal static partial class AuthEndpoints
         AuthUser? user;
         using (var turn = await throttle.CheckTurnAsync(context.RequestAborted))
         {
-            if (!turn.IsAcquired)
+            if (turn is null)
             {
                 return Refused(context, antiforgery, returnUrl, SignInLimit.Busy, SignInThrottle.BusyRetry, name);
             }

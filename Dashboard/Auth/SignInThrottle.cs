@@ -8,8 +8,9 @@ namespace CampWater.Dashboard.Auth;
 /// The limits on sign-in, all from <c>System.Threading.RateLimiting</c>: attempts per client address (the
 /// ASP.NET Core rate limiting middleware, on <c>POST /login</c>), failures per name (counted here, since only
 /// the handler knows whether a password was wrong), and one password check at a time. A PBKDF2 check takes a
-/// core for about 180 ms: however the limits are set, a flood of sign-ins takes at most one core, and the
-/// others stay with ingestion.
+/// core for about 180 ms, and each is followed by as long again before the next may start: however the limits
+/// are set and however many cores there are, a flood of sign-ins takes at most half of one core, and the rest
+/// stays with ingestion. A person signing in is not kept waiting by the pause, only the next check.
 /// </summary>
 public sealed class SignInThrottle : IDisposable
 {
@@ -34,8 +35,11 @@ public sealed class SignInThrottle : IDisposable
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
-    public SignInThrottle(AuthSettings settings, SignInMetrics metrics)
+    private readonly TimeProvider _clock;
+
+    public SignInThrottle(AuthSettings settings, SignInMetrics metrics, TimeProvider clock)
     {
+        _clock = clock;
         Options = settings.Throttle;
         Metrics = metrics;
         var window = Options.Window;
@@ -69,8 +73,21 @@ public sealed class SignInThrottle : IDisposable
         Metrics.Failed();
     }
 
-    /// <summary>Waits for the one password check allowed at a time; a lease that is not acquired means the queue is full.</summary>
-    public ValueTask<RateLimitLease> CheckTurnAsync(CancellationToken cancellationToken) => _checks.AcquireAsync(1, cancellationToken);
+    /// <summary>
+    /// Waits for the turn of the one password check allowed at a time; null when too many are waiting already.
+    /// Disposing the turn lets the next check start once as long again as this one took has passed.
+    /// </summary>
+    public async ValueTask<IDisposable?> CheckTurnAsync(CancellationToken cancellationToken)
+    {
+        var lease = await _checks.AcquireAsync(1, cancellationToken);
+        if (lease.IsAcquired)
+        {
+            return new Turn(lease, _clock);
+        }
+
+        lease.Dispose();
+        return null;
+    }
 
     public static TimeSpan BusyRetry => BusyRetryAfter;
 
@@ -108,5 +125,17 @@ public sealed class SignInThrottle : IDisposable
     {
         _failures.Dispose();
         _checks.Dispose();
+    }
+
+    /// <summary>A check's turn: given back after the check and a pause as long as the check took.</summary>
+    private sealed class Turn(RateLimitLease lease, TimeProvider clock) : IDisposable
+    {
+        private readonly long _started = clock.GetTimestamp();
+
+        public void Dispose()
+        {
+            var took = clock.GetElapsedTime(_started);
+            _ = Task.Delay(took, clock).ContinueWith(_ => lease.Dispose(), TaskScheduler.Default);
+        }
     }
 }

@@ -62,19 +62,11 @@ public sealed class SignInConfigurationTests
     public async Task A_production_start_with_sign_in_on_and_only_an_api_token_serves_that_token_and_warns_that_nobody_can_sign_in()
     {
         using var dir = new TempDirectory();
-        var registry = Path.Combine(dir.Path, "camps.json");
-        await File.WriteAllTextAsync(registry, UiRegistry.Json, TestContext.Current.CancellationToken);
-        var url = "http://127.0.0.1:" + FreePort.Next();
         var logs = new FakeLogCollector();
-        await using var app = CampWaterHost.Build(
-        [
-            "--environment", "Production", "--CampWater:Registry", registry, "--Urls", url,
-            "--CampWater:Mqtt:Embedded:Port", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--CampWater:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--CampWater:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--CampWater:Auth:Tokens:0:Name=reporting", "--CampWater:Auth:Tokens:0:Role=viewer", $"--CampWater:Auth:Tokens:0:Token={UiUsers.ViewerToken}",
-        ], builder => builder.Logging.AddProvider(new FakeLoggerProvider(logs)));
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        var (app, url) = await UiHost.StartAsync(
+            dir.Path,
+            [.. UiHost.EmbeddedBroker(), "--CampWater:Auth:Tokens:0:Name=reporting", "--CampWater:Auth:Tokens:0:Role=viewer", $"--CampWater:Auth:Tokens:0:Token={UiUsers.ViewerToken}"],
+            builder => builder.Logging.AddProvider(new FakeLoggerProvider(logs)));
         try
         {
             using var api = new HttpClient { BaseAddress = new Uri(url) };
@@ -87,6 +79,7 @@ public sealed class SignInConfigurationTests
         finally
         {
             await app.StopAsync(TestContext.Current.CancellationToken);
+            await app.DisposeAsync();
         }
     }
 

@@ -14,7 +14,11 @@ namespace CampWater.Ui;
 public sealed class SignInFloodTests(UiHostFixture host)
 {
     private const int Clients = 16;
-    private static readonly TimeSpan FloodTime = TimeSpan.FromSeconds(8);
+    private const int MinChecked = 10;
+
+    // At least this long, and until 10 sign-ins have been checked (a shared machine may be slow to), but no longer than the bound.
+    private static readonly TimeSpan FloodTime = TimeSpan.FromSeconds(7);
+    private static readonly TimeSpan MaxFloodTime = TimeSpan.FromSeconds(30);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -68,7 +72,7 @@ public sealed class SignInFloodTests(UiHostFixture host)
         await using var sensor = await host.ConnectSensorAsync();
         using var api = host.Api(UiUsers.ViewerToken);
         await Task.Delay(TimeSpan.FromSeconds(1), Ct); // the flood under way
-        for (var level = 40; started.Elapsed < FloodTime - TimeSpan.FromSeconds(1); level++)
+        for (var level = 40; started.Elapsed < MaxFloodTime && (started.Elapsed < FloodTime || Volatile.Read(ref refused) < MinChecked); level = 40 + (level - 39) % 50)
         {
             var ts = DateTimeOffset.UtcNow;
             ts = new DateTimeOffset(ts.UtcTicks - ts.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
@@ -87,13 +91,19 @@ public sealed class SignInFloodTests(UiHostFixture host)
         await flooding.CancelAsync();
         await Task.WhenAll([.. flood, readiness]);
         var seconds = started.Elapsed.TotalSeconds;
+
+        // Checks still in the queue are done before the next test signs in: a person's sign-in waits its turn.
+        var after = Stopwatch.StartNew();
+        await host.SignInCookieAsync("vera");
+        after.Stop();
         var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / seconds;
 
         TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Clients} clients, {seconds:0.0} s: {refused} wrong sign-ins checked ({refused / seconds:0.0}/s); this process used {cores:0.00} cores. "
             + $"Reading published→applied: median {Median(applied):0} ms, max {applied.Max():0} ms over {applied.Count}. "
-            + $"/health/ready: median {Median(ready):0} ms, max {ready.DefaultIfEmpty().Max():0} ms over {ready.Count}."));
-        Assert.True(refused >= 10, $"the flood had {refused} sign-ins checked: not a flood");
+            + $"/health/ready: median {Median(ready):0} ms, max {ready.DefaultIfEmpty().Max():0} ms over {ready.Count}. "
+            + $"A right password right after the flood signed in in {after.ElapsedMilliseconds} ms."));
+        Assert.True(refused >= MinChecked, $"the flood had {refused} sign-ins checked: not a flood");
         Assert.True(applied.Count >= 5, $"only {applied.Count} readings were timed");
         Assert.All(applied, ms => Assert.True(ms < 1000, $"a reading took {ms:0} ms to be applied during the flood (all: {string.Join(", ", applied.Select(a => a.ToString("0", CultureInfo.InvariantCulture)))})"));
     }

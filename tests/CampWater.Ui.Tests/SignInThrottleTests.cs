@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using CampWater.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 
 namespace CampWater.Ui;
@@ -79,26 +78,8 @@ public sealed class SignInThrottleTests(SignInThrottleTests.ThrottledHost host) 
 
         public async ValueTask InitializeAsync()
         {
-            var registry = Path.Combine(_dir.Path, "camps.json");
-            await File.WriteAllTextAsync(registry, UiRegistry.Json);
-            BaseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-            string[] args =
-            [
-                "--environment", "Production",
-                "--Urls", BaseUrl,
-                "--CampWater:Registry", registry,
-                "--CampWater:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-                "--CampWater:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-                "--CampWater:Mqtt:Embedded:Port", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-                "--CampWater:Auth:Enabled", "true",
-                "--CampWater:Auth:Throttle:WindowMinutes", "0.05",
-                "--Logging:LogLevel:Default", "Warning",
-                .. UiUsers.Arguments(),
-            ];
-            _app = CampWaterHost.Build(args);
-            await _app.StartAsync();
-            using var probe = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-            await Eventually.HoldsAsync(async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the host to be ready");
+            (_app, BaseUrl) = await UiHost.StartAsync(_dir.Path, [.. UiHost.EmbeddedBroker(), "--CampWater:Auth:Throttle:WindowMinutes", "0.05", .. UiUsers.Arguments()]);
+            await UiHost.WaitUntilReadyAsync(BaseUrl);
         }
 
         /// <summary><c>campwater_sign_in_throttled_total</c> for one limit, read from <c>/metrics</c> with a viewer's token.</summary>

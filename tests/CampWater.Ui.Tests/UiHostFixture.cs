@@ -41,29 +41,16 @@ public sealed class UiHostFixture : IAsyncLifetime
         }
 
         _mosquitto = await MosquittoServer.StartAsync(new MosquittoOptions { MaxQueuedMessages = 100_000 });
-        var registry = Path.Combine(_dir.Path, "camps.json");
-        await File.WriteAllTextAsync(registry, UiRegistry.Json);
-        BaseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        string[] args =
+        (_app, BaseUrl) = await UiHost.StartAsync(_dir.Path,
         [
-            "--environment", "Production",
-            "--Urls", BaseUrl,
-            "--CampWater:Registry", registry,
-            "--CampWater:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--CampWater:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--CampWater:Mqtt:ClientId", "campwater-ui-" + Guid.NewGuid().ToString("N")[..8],
             "--CampWater:Mqtt:Host", _mosquitto.Host,
             "--CampWater:Mqtt:Port", _mosquitto.Port.ToString(CultureInfo.InvariantCulture),
-            "--CampWater:Auth:Enabled", "true",
             // The tests sign in often, all from this machine; the per-address limit has tests of its own.
             "--CampWater:Auth:Throttle:AttemptsPerAddressPerMinute", "100000",
-            "--Logging:LogLevel:Default", "Warning",
             .. UiUsers.Arguments(),
-        ];
-        _app = CampWaterHost.Build(args);
-        await _app.StartAsync();
-        using var probe = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        await Eventually.HoldsAsync(async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the host to be ready");
+        ]);
+        await UiHost.WaitUntilReadyAsync(BaseUrl);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
