@@ -5,6 +5,7 @@ using CampWater.Silo.Hosting;
 using CampWater.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CampWater.Ui;
 
@@ -81,6 +82,47 @@ public sealed class SignInConfigurationTests
             await app.StopAsync(TestContext.Current.CancellationToken);
             await app.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public void Sign_in_limits_of_0_failures_a_window_of_0_minutes_or_0_attempts_a_minute_stop_the_start_naming_each_key()
+    {
+        using var dir = new TempDirectory();
+        var registry = Path.Combine(dir.Path, "camps.json");
+        File.WriteAllText(registry, UiRegistry.Json);
+        var e = Assert.Throws<StartupException>(() => CampWaterHost.Build(
+        [
+            "--environment", "Production", "--CampWater:Registry", registry, "--Urls", "http://127.0.0.1:" + FreePort.Next(),
+            .. UiUsers.Arguments(),
+            "--CampWater:Auth:Throttle:FailuresPerName=0", "--CampWater:Auth:Throttle:WindowMinutes=0", "--CampWater:Auth:Throttle:AttemptsPerAddressPerMinute=0",
+        ]));
+        Assert.Contains("CampWater:Auth:Throttle:FailuresPerName is 0: use 1 to 1000", e.Message, StringComparison.Ordinal);
+        Assert.Contains("CampWater:Auth:Throttle:WindowMinutes is 0: use 0.01 to 1440", e.Message, StringComparison.Ordinal);
+        Assert.Contains("CampWater:Auth:Throttle:AttemptsPerAddressPerMinute is 0: use 1 to 1000000", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Three_sign_ins_refused_within_a_minute_are_logged_once_and_the_line_a_minute_later_counts_the_3_refused_since()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
+        var logs = new FakeLogCollector();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        var metrics = new SignInMetrics(clock, factory.CreateLogger<SignInMetrics>());
+
+        metrics.Throttled(SignInLimit.Name, "10.0.0.7", "admin\nWARN forged line");
+        clock.Advance(TimeSpan.FromSeconds(20));
+        metrics.Throttled(SignInLimit.Name, "10.0.0.7", "admin");
+        metrics.Throttled(SignInLimit.Name, "10.0.0.8", "admin");
+        var first = Assert.Single(logs.GetSnapshot());
+        Assert.DoesNotContain('\n', first.Message); // a stranger's name cannot write a line of its own
+
+        clock.Advance(TimeSpan.FromSeconds(41));
+        metrics.Throttled(SignInLimit.Name, "10.0.0.9", "root");
+        var lines = logs.GetSnapshot();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("3 attempt(s) answered 429", lines[1].Message, StringComparison.Ordinal);
+        Assert.Contains("from 10.0.0.9 for the name root", lines[1].Message, StringComparison.Ordinal);
+        Assert.Equal(4, metrics.ThrottledCount(SignInLimit.Name));
     }
 
     [Fact]
