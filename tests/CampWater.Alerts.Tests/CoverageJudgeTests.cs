@@ -34,14 +34,13 @@ public sealed class CoverageJudgeTests
     [Fact]
     public void A_late_day_filled_to_95_percent_waits_until_its_figures_have_held_for_1_hour()
     {
-        var judge = new CoverageJudge();
-        judge.Judge(Day(s_yesterday, lpd: 2, completeness: 0.1), s_dayEnd, s_dayEnd.AddHours(13));
+        var judge = YesterdayWaiting();
 
-        Assert.Empty(judge.JudgeLate([Day(s_yesterday, lpd: 12, completeness: 0.95)], s_yesterday, false, s_late));
-        Assert.Empty(judge.JudgeLate([Day(s_yesterday, lpd: 12.5, completeness: 0.95)], s_yesterday, false, s_late.AddMinutes(30)));
-        Assert.Empty(judge.JudgeLate([Day(s_yesterday, lpd: 12.5, completeness: 0.95)], s_yesterday, false, s_late.AddMinutes(89)));
+        Assert.Empty(Late(judge, lpd: 12, completeness: 0.95, s_late));
+        Assert.Empty(Late(judge, lpd: 12.5, completeness: 0.95, s_late.AddMinutes(30)));
+        Assert.Empty(Late(judge, lpd: 12.5, completeness: 0.95, s_late.AddMinutes(89)));
 
-        var signal = Assert.Single(judge.JudgeLate([Day(s_yesterday, lpd: 12.5, completeness: 0.95)], s_yesterday, false, s_late.AddMinutes(90)));
+        var signal = Assert.Single(Late(judge, lpd: 12.5, completeness: 0.95, s_late.AddMinutes(90)));
         Assert.Equal(AlertSeverity.Critical, signal.Severity);
         Assert.Equal(12.5, signal.Value);
     }
@@ -49,11 +48,10 @@ public sealed class CoverageJudgeTests
     [Fact]
     public void A_late_day_that_stays_at_89_percent_of_readings_is_never_judged()
     {
-        var judge = new CoverageJudge();
-        judge.Judge(Day(s_yesterday, lpd: 2, completeness: 0.1), s_dayEnd, s_dayEnd.AddHours(13));
+        var judge = YesterdayWaiting();
 
-        Assert.Empty(judge.JudgeLate([Day(s_yesterday, lpd: 12, completeness: 0.89)], s_yesterday, false, s_late));
-        Assert.Empty(judge.JudgeLate([Day(s_yesterday, lpd: 12, completeness: 0.89)], s_yesterday, false, s_late.AddDays(2)));
+        Assert.Empty(Late(judge, lpd: 12, completeness: 0.89, s_late));
+        Assert.Empty(Late(judge, lpd: 12, completeness: 0.89, s_late.AddDays(2)));
         Assert.True(judge.IsWaiting(s_yesterday));
     }
 
@@ -127,6 +125,18 @@ public sealed class CoverageJudgeTests
         Assert.False(CoverageJudge.IsFinal(s_dayEnd, s_dayEnd.AddHours(11.9), [null]));
         Assert.True(CoverageJudge.IsFinal(s_dayEnd, s_dayEnd.AddHours(12), [null]));
     }
+
+    /// <summary>A judge that found yesterday 10 % covered by readings, 13 hours after it ended.</summary>
+    private static CoverageJudge YesterdayWaiting()
+    {
+        var judge = new CoverageJudge();
+        Assert.Null(judge.Judge(Day(s_yesterday, lpd: 2, completeness: 0.1), s_dayEnd, s_dayEnd.AddHours(13)));
+        return judge;
+    }
+
+    /// <summary>Yesterday's figures as late readings have made them, judged at <paramref name="at"/> with no alert open.</summary>
+    private static IReadOnlyList<AlertSignal> Late(CoverageJudge judge, double lpd, double completeness, DateTimeOffset at) =>
+        judge.JudgeLate([Day(s_yesterday, lpd, completeness)], s_yesterday, alertOpen: false, at);
 
     private static DailyCoverage Day(DateOnly date, double lpd, double completeness) =>
         new(date, 4500, lpd * 4500, 0, lpd, 20, lpd >= 20, completeness);

@@ -49,11 +49,7 @@ public sealed class SignInConfigurationTests
     [Fact]
     public void A_production_start_with_sign_in_on_and_no_user_stops_with_a_message_saying_how_to_add_one()
     {
-        using var dir = new TempDirectory();
-        var registry = Path.Combine(dir.Path, "camps.json");
-        File.WriteAllText(registry, UiRegistry.Json);
-        var e = Assert.Throws<StartupException>(() => CampWaterHost.Build(
-            ["--environment", "Production", "--CampWater:Registry", registry, "--Urls", "http://127.0.0.1:" + FreePort.Next()]));
+        var e = ProductionStartFails([]);
         Assert.Contains("no user is configured", e.Message, StringComparison.Ordinal);
         Assert.Contains("hash-password", e.Message, StringComparison.Ordinal);
         Assert.Contains("CampWater:Auth:Users:0:PasswordHash", e.Message, StringComparison.Ordinal);
@@ -87,15 +83,11 @@ public sealed class SignInConfigurationTests
     [Fact]
     public void Sign_in_limits_of_0_failures_a_window_of_0_minutes_or_0_attempts_a_minute_stop_the_start_naming_each_key()
     {
-        using var dir = new TempDirectory();
-        var registry = Path.Combine(dir.Path, "camps.json");
-        File.WriteAllText(registry, UiRegistry.Json);
-        var e = Assert.Throws<StartupException>(() => CampWaterHost.Build(
+        var e = ProductionStartFails(
         [
-            "--environment", "Production", "--CampWater:Registry", registry, "--Urls", "http://127.0.0.1:" + FreePort.Next(),
             .. UiUsers.Arguments(),
             "--CampWater:Auth:Throttle:FailuresPerName=0", "--CampWater:Auth:Throttle:WindowMinutes=0", "--CampWater:Auth:Throttle:AttemptsPerAddressPerMinute=0",
-        ]));
+        ]);
         Assert.Contains("CampWater:Auth:Throttle:FailuresPerName is 0: use 1 to 1000", e.Message, StringComparison.Ordinal);
         Assert.Contains("CampWater:Auth:Throttle:WindowMinutes is 0: use 0.01 to 1440", e.Message, StringComparison.Ordinal);
         Assert.Contains("CampWater:Auth:Throttle:AttemptsPerAddressPerMinute is 0: use 1 to 1000000", e.Message, StringComparison.Ordinal);
@@ -128,15 +120,18 @@ public sealed class SignInConfigurationTests
     [Fact]
     public void A_user_with_an_unknown_role_or_a_plain_text_password_stops_the_start_naming_the_key()
     {
+        var e = ProductionStartFails(["--CampWater:Auth:Users:0:Name=ana", "--CampWater:Auth:Users:0:Role=boss", "--CampWater:Auth:Users:0:PasswordHash=hunter2"]);
+        Assert.Contains("CampWater:Auth:Users:0:Role 'boss' must be one of viewer, field, engineer, manager, admin", e.Message, StringComparison.Ordinal);
+        Assert.Contains("CampWater:Auth:Users:0:PasswordHash is not a hash", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Production start with the UI registry and these arguments, which must stop with a message.</summary>
+    private static StartupException ProductionStartFails(string[] arguments)
+    {
         using var dir = new TempDirectory();
         var registry = Path.Combine(dir.Path, "camps.json");
         File.WriteAllText(registry, UiRegistry.Json);
-        var e = Assert.Throws<StartupException>(() => CampWaterHost.Build(
-        [
-            "--environment", "Production", "--CampWater:Registry", registry, "--Urls", "http://127.0.0.1:" + FreePort.Next(),
-            "--CampWater:Auth:Users:0:Name=ana", "--CampWater:Auth:Users:0:Role=boss", "--CampWater:Auth:Users:0:PasswordHash=hunter2",
-        ]));
-        Assert.Contains("CampWater:Auth:Users:0:Role 'boss' must be one of viewer, field, engineer, manager, admin", e.Message, StringComparison.Ordinal);
-        Assert.Contains("CampWater:Auth:Users:0:PasswordHash is not a hash", e.Message, StringComparison.Ordinal);
+        return Assert.Throws<StartupException>(() => CampWaterHost.Build(
+            ["--environment", "Production", "--CampWater:Registry", registry, "--Urls", "http://127.0.0.1:" + FreePort.Next(), .. arguments]));
     }
 }
