@@ -28,11 +28,20 @@ public sealed partial class SensorSimulator(
 
         var plan = Plan(options.Value, environment.IsDevelopment(), clock.GetUtcNow());
         var runner = new SimulationRunner(plan, registry.Camps, clock, new LogWriter(this));
-        LogStarted(registry.Camps.Sum(c => c.Tanks.Length), plan.LiveInterval!.Value.TotalSeconds, plan.Start is { } start ? (clock.GetUtcNow() - start).TotalDays : 0);
+        var tanks = registry.Camps.Sum(c => c.Tanks.Length);
+        var seconds = plan.LiveInterval!.Value.TotalSeconds;
         var running = runner.RunAsync(stoppingToken);
-        if (plan.Start is not null && await Task.WhenAny(runner.CaughtUp, running) == runner.CaughtUp)
+        if (plan.Start is { } start)
         {
-            LogCaughtUp((await runner.CaughtUp).TotalSeconds, runner.Published);
+            LogReplaying(tanks, (clock.GetUtcNow() - start).TotalDays, seconds);
+            if (await Task.WhenAny(runner.CaughtUp, running) == runner.CaughtUp)
+            {
+                LogCaughtUp((await runner.CaughtUp).TotalSeconds, runner.Published);
+            }
+        }
+        else
+        {
+            LogStarted(tanks, seconds);
         }
 
         try
@@ -89,8 +98,11 @@ public sealed partial class SensorSimulator(
         public override void WriteLine(string? value) => simulator.LogNote(value ?? "");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Simulating {Tanks} tank sensors, a reading each every {Seconds} s, after replaying the last {Days:0.#} days")]
-    private partial void LogStarted(int tanks, double seconds, double days);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulating {Tanks} tank sensors, a reading each every {Seconds} s")]
+    private partial void LogStarted(int tanks, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulating {Tanks} tank sensors: replaying the last {Days:0.#} days, then a reading each every {Seconds} s")]
+    private partial void LogReplaying(int tanks, double days, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Simulated history replayed in {Seconds:0.0} s ({Messages} messages); the simulation is live")]
     private partial void LogCaughtUp(double seconds, long messages);
