@@ -166,11 +166,13 @@ internal static class CampEndpoints
             return result.Problem;
         }
 
+        // A day with no figure or no verdict has an empty cell, never a 0 or a false that reads as a failed day.
         var csv = new StringBuilder("date,population,drawnL,deliveredL,lpd,targetLpd,met,completeness\n");
         foreach (var d in result.Days!)
         {
+            var met = d.Met switch { true => "true", false => "false", null => "" };
             csv.Append(CultureInfo.InvariantCulture,
-                $"{d.Date:yyyy-MM-dd},{d.Population},{d.DrawnL:0.#},{d.DeliveredL:0.#},{d.Lpd:0.##},{d.TargetLpd:0.##},{(d.Met ? "true" : "false")},{d.Completeness:0.####}\n");
+                $"{d.Date:yyyy-MM-dd},{d.Population},{d.DrawnL:0.#},{d.DeliveredL:0.#},{d.Lpd:0.##},{d.TargetLpd:0.##},{met},{d.Completeness:0.####}\n");
         }
 
         return Results.File(

@@ -20,8 +20,8 @@ public sealed class CampGrainTests(ClusterFixture fixture) : IClassFixture<Clust
 
         var day = Assert.Single(await camp.GetCoverage(new DateOnly(2026, 11, 29), new DateOnly(2026, 11, 29)));
         Assert.Equal(6283.2, day.DrawnL, 1);
-        Assert.Equal(6.28, day.Lpd, 2);
-        Assert.False(day.Met);
+        Assert.Equal(6.28, day.Lpd!.Value, 2);
+        Assert.Null(day.Met); // 20 minutes of readings are too few to judge the day
         Assert.Equal(1000, day.Population);
     }
 
