@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CampWater.Ui;
+
+/// <summary>
+/// The tank form never loses a value: an empty or unreadable threshold is refused under its field and
+/// nothing is sent; a rule between two thresholds is said under the one the person changed.
+/// Tanks "form" and "cross" keep the default thresholds (low 25 %, critical 10 %, overflow 98 %).
+/// </summary>
+[Collection(UiCollection.Name)]
+public sealed class TankFormTests(UiHostFixture host)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static ILocator RowOf(IPage page, ILocator input) => page.Locator(".form-row").Filter(new() { Has = input });
+
+    private async Task<(IPage Page, List<string> Writes)> OpenTankAsync(IBrowserContext context, string tankId)
+    {
+        var page = await context.NewPageAsync();
+        var writes = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method is "PUT" or "POST" && request.Url.Contains("/api/", StringComparison.Ordinal))
+            {
+                lock (writes) { writes.Add($"{request.Method} {request.Url}"); }
+            }
+        };
+        await page.GotoAsync($"/#/camps/{UiRegistry.CampId}/tanks/{tankId}");
+        await Expect(page.GetByLabel("Low below")).ToHaveValueAsync("25", new() { Timeout = 15_000 });
+        return (page, writes);
+    }
+
+    private async Task<double> ServerLowPctAsync(string tankId)
+    {
+        using var api = host.Api(UiUsers.ViewerToken);
+        var config = await api.GetFromJsonAsync<JsonElement>($"/api/camps/{UiRegistry.CampId}/tanks/{tankId}/config", Ct);
+        return config.GetProperty("thresholds").GetProperty("lowPct").GetDouble();
+    }
+
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(360, 740)]
+    public async Task Clearing_Low_below_or_typing_1e_and_saving_is_refused_under_that_field_and_the_server_keeps_25_percent(int width, int height)
+    {
+        await using var context = await host.SignedInContextAsync("omar", width, height);
+        var (page, writes) = await OpenTankAsync(context, "form");
+        var low = page.GetByLabel("Low below");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save changes" });
+
+        await low.FillAsync("");
+        await save.ClickAsync();
+        var error = RowOf(page, low).Locator(".field-error");
+        await Expect(error).ToHaveTextAsync("Low below is required");
+        await Expect(low).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(low).ToBeFocusedAsync();
+        await Expect(page.Locator(".form-saved")).ToHaveTextAsync("");
+        await Expect(low).ToHaveValueAsync(""); // what the person typed stays; nothing is filled in for them
+
+        await low.FillAsync("1e");
+        await save.ClickAsync();
+        await Expect(error).ToHaveTextAsync("Low below must be a number, such as 25");
+        await Expect(low).ToHaveValueAsync("1e");
+
+        Assert.Empty(writes);
+        Assert.Equal(25, await ServerLowPctAsync("form"));
+        Assert.Equal(1, await page.Locator(".field-error:visible").CountAsync());
+    }
+
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(360, 740)]
+    public async Task Low_below_set_to_5_is_refused_under_Low_below_as_Low_must_be_above_Critical_10_percent_and_Critical_set_to_30_under_Critical(int width, int height)
+    {
+        await using var context = await host.SignedInContextAsync("omar", width, height);
+        var (page, writes) = await OpenTankAsync(context, "cross");
+        var low = page.GetByLabel("Low below");
+        var critical = page.GetByLabel("Critical below");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save changes" });
+
+        await low.FillAsync("5");
+        await save.ClickAsync();
+        await Expect(RowOf(page, low).Locator(".field-error")).ToHaveTextAsync("Low must be above Critical (10%)");
+        await Expect(RowOf(page, critical).Locator(".field-error")).ToBeHiddenAsync();
+        await Expect(critical).Not.ToHaveAttributeAsync("aria-invalid", "true");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo changes" }).ClickAsync();
+        await Expect(low).ToHaveValueAsync("25");
+        await critical.FillAsync("30");
+        await save.ClickAsync();
+        await Expect(RowOf(page, critical).Locator(".field-error")).ToHaveTextAsync("Critical must be below Low (25%)");
+        await Expect(RowOf(page, low).Locator(".field-error")).ToBeHiddenAsync();
+
+        Assert.Empty(writes);
+        Assert.Equal(25, await ServerLowPctAsync("cross"));
+    }
+}
