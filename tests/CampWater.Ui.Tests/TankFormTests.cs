@@ -96,4 +96,41 @@ public sealed class TankFormTests(UiHostFixture host)
         Assert.Empty(writes);
         Assert.Equal(25, await ServerLowPctAsync("cross"));
     }
+
+    [Theory]
+    [InlineData("/#/camps/ui/tanks/form", new[] { "People served=", "Diameter", "Height", "Sensor height above floor", "Sensor blind zone", "Low below", "Critical below", "Overflow above", "Offline after", "Rapid drop faster than", "Night draw above" })]
+    [InlineData("/#/camps/ui-north", new[] { "Population", "Target" })]
+    public async Task Every_number_of_the_tank_and_camp_forms_cleared_is_refused_by_its_name_and_nothing_is_sent(string path, string[] labels)
+    {
+        await using var context = await host.SignedInContextAsync("omar");
+        var page = await context.NewPageAsync();
+        var writes = 0;
+        page.Request += (_, request) => writes += request.Method is "PUT" && request.Url.Contains("/api/", StringComparison.Ordinal) ? 1 : 0;
+        await page.GotoAsync(path);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save changes" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        foreach (var entry in labels)
+        {
+            // "People served=" may be left empty: it means an even share of the camp, as its hint says; a typo is refused.
+            var optional = entry.EndsWith('=');
+            var label = entry.TrimEnd('=');
+            var input = page.GetByLabel(label, new() { Exact = true });
+            await Expect(input).ToBeEditableAsync();
+            var kept = await input.InputValueAsync();
+            var error = RowOf(page, input).Locator(".field-error");
+            if (!optional)
+            {
+                await input.FillAsync("");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+                await Expect(error).ToHaveTextAsync($"{label} is required");
+            }
+
+            await input.FillAsync("12,5,0");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+            await Expect(error).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(label)} must be a (whole )?number"));
+            await input.FillAsync(kept);
+        }
+
+        Assert.Equal(0, writes);
+    }
 }
