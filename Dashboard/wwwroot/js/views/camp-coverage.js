@@ -45,6 +45,7 @@ const makePage = template(`
     </section>
     <section class="card table-card" aria-labelledby="cov-table-title">
       <h2 id="cov-table-title">Day by day</h2>
+      <p class="muted small table-hint">Swipe the table sideways for every column; the date stays in view.</p>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cov-table-title">
         <table class="table table-first-fixed">
           <thead><tr>
