@@ -135,8 +135,11 @@ public sealed class TankFormTests(UiHostFixture host)
     }
 
     [Fact]
-    public async Task An_engineer_sets_the_population_of_Azraq_North_from_1200_to_1250_its_3_tanks_stay_and_the_change_shows_under_recent_changes()
+    public async Task An_engineer_sets_the_population_of_Azraq_North_from_1200_to_1250_its_tanks_stay_and_the_change_shows_under_recent_changes()
     {
+        using var api = host.Api(UiUsers.ViewerToken);
+        var tanks = (await api.GetFromJsonAsync<JsonElement>("/api/camps/ui-north/config", Ct)).GetProperty("tanks").GetArrayLength();
+        Assert.True(tanks >= 3, $"Azraq North has its tanks ({tanks})");
         await using var context = await host.SignedInContextAsync("omar");
         var page = await context.NewPageAsync();
         await page.GotoAsync("/#/camps/ui-north");
@@ -147,10 +150,9 @@ public sealed class TankFormTests(UiHostFixture host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(page.Locator(".form-saved")).ToHaveTextAsync("Saved.", new() { Timeout = 5_000 });
 
-        using var api = host.Api(UiUsers.ViewerToken);
         var config = await api.GetFromJsonAsync<JsonElement>("/api/camps/ui-north/config", Ct);
         Assert.Equal(1250, config.GetProperty("population").GetInt32());
-        Assert.Equal(3, config.GetProperty("tanks").GetArrayLength());
+        Assert.Equal(tanks, config.GetProperty("tanks").GetArrayLength()); // a camp saved without its tanks keeps them
         var change = page.Locator(".change").First;
         await Expect(change).ToContainTextAsync("omar", new() { Timeout = 5_000 });
         await Expect(change).ToContainTextAsync("Population: 1,200 people → 1,250 people");
