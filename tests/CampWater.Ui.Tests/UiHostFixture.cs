@@ -113,21 +113,24 @@ public sealed class UiHostFixture : IAsyncLifetime
             : throw new InvalidOperationException($"Signing in as {name} set no session cookie.");
     }
 
-    /// <summary>A browser context signed in as <paramref name="name"/> (by its cookie, so the first page load is cold), at <paramref name="width"/> pixels.</summary>
-    public async Task<IBrowserContext> SignedInContextAsync(string name, int width = 1280, int height = 900)
+    /// <summary>
+    /// A browser context signed in as <paramref name="name"/> (by its cookie, so the first page load is cold), at
+    /// <paramref name="width"/> pixels, its clock in <paramref name="timezoneId"/>.
+    /// </summary>
+    public async Task<IBrowserContext> SignedInContextAsync(string name, int width = 1280, int height = 900, string timezoneId = "Asia/Amman")
     {
-        var context = await NewContextAsync(width, height);
+        var context = await NewContextAsync(width, height, timezoneId);
         var cookie = await SignInCookieAsync(name);
         await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "campwater.auth", Value = cookie, Url = BaseUrl, HttpOnly = true, SameSite = SameSiteAttribute.Strict }]);
         return context;
     }
 
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900) =>
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string timezoneId = "Asia/Amman") =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = BaseUrl,
             Locale = "en-GB",
-            TimezoneId = "Asia/Amman",
+            TimezoneId = timezoneId,
         });
 }

@@ -147,6 +147,6 @@ public sealed class CoverageJudge
     [GenerateSerializer, Immutable, Alias("campwater.CoverageJudge.Waiting")]
     internal sealed record Waiting(
         [property: Id(0)] double Completeness,
-        [property: Id(1)] double Lpd,
+        [property: Id(1)] double? Lpd,
         [property: Id(2)] DateTimeOffset Since);
 }

@@ -54,7 +54,7 @@ public static class TankAlertRules
     {
         var silent = Math.Max(0, Math.Floor((at - lastReadingAt).TotalMinutes));
         return new AlertSignal(AlertKind.SensorOffline, true, AlertSeverity.Warning, silent, offlineAfterMin,
-            $"No reading for {Minutes(silent)} min (limit {Minutes(offlineAfterMin)} min)", at);
+            $"No reading for {Duration(silent)} (limit {Duration(offlineAfterMin)})", at);
     }
 
     public static AlertSignal Online(DateTimeOffset at) =>

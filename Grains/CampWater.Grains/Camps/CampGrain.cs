@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CampWater.Alerts;
 using CampWater.Archive;
+using CampWater.Changes;
 using CampWater.Grains;
 using CampWater.Registry;
 using CampWater.Status;
@@ -116,7 +117,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         return Task.FromResult<CampSummary?>(Summary() with { Tanks = tanks });
     }
 
-    public async Task<CampSummary> Configure(CampConfig config, bool replaceTanks)
+    public async Task<CampSummary> Configure(CampConfig config, bool replaceTanks, string? by = null)
     {
         var tanks = config.Tanks;
         if (!replaceTanks && Config is not null)
@@ -125,7 +126,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             tanks = [.. tanks, .. Config.Tanks.Where(t => !named.Contains(t.Id))];
         }
 
-        await Apply(config with { Tanks = tanks });
+        await Apply(config with { Tanks = tanks }, by);
         return Summary();
     }
 
@@ -165,16 +166,16 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             return;
         }
 
-        await Apply(merged);
+        await Apply(merged, ConfigDiff.RegistryFile);
     }
 
-    public async Task<TankStatus> ConfigureTank(TankConfig tank)
+    public async Task<TankStatus> ConfigureTank(TankConfig tank, string? by = null)
     {
         var config = Config ?? throw new KeyNotFoundException($"Camp '{this.GetPrimaryKeyString()}' does not exist.");
         var tanks = config.Tanks.Any(t => t.Id == tank.Id)
             ? config.Tanks.Select(t => t.Id == tank.Id ? tank : t).ToImmutableArray()
             : config.Tanks.Add(tank);
-        await Apply(config with { Tanks = tanks });
+        await Apply(config with { Tanks = tanks }, by);
         return _statuses[tank.Id];
     }
 
@@ -328,7 +329,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    private async Task Apply(CampConfig config)
+    private async Task Apply(CampConfig config, string? by)
     {
         var campId = this.GetPrimaryKeyString();
         if (config.Id != campId)
@@ -341,9 +342,13 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         var statuses = await Task.WhenAll(config.Tanks.Select((tank, i) => Tank(tank.Id).Configure(
             tank, new CampContext(campId, config.TimeZone, config.QuietHours, config.TargetLpd, serves[i]))));
 
+        var changes = ConfigDiff.Between(Config, config, by ?? ConfigDiff.System, _clock.UtcNow);
         _state.State.Config = config;
         await _state.WriteStateAsync();
         await GrainFactory.GetGrain<IRegistryGrain>(0).AddCamp(campId);
+        // Recorded after the configuration is stored: a crash between the two may lose the record of a
+        // change, but never records one that did not happen.
+        await GrainFactory.GetGrain<IChangeLogGrain>(campId).Record([.. changes]);
 
         foreach (var status in statuses)
         {
@@ -359,7 +364,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
 
         _summaryDirty = true;
         await this.RegisterOrUpdateReminder(WatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        LogConfigured(campId, config.Tanks.Length);
+        LogConfigured(campId, by ?? ConfigDiff.System, changes.Length, config.Tanks.Length);
     }
 
     private async Task LoadTanks()
@@ -609,6 +614,6 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Camp {Camp}: the coverage of recently changed days was not archived at deactivation: {Reason}")]
     private partial void LogCoverageNotArchived(string camp, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Camp {Camp} configured with {TankCount} tanks")]
-    private partial void LogConfigured(string camp, int tankCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Camp {Camp} configured by {By}: {Changes} camp or tank changes, {TankCount} tanks")]
+    private partial void LogConfigured(string camp, string by, int changes, int tankCount);
 }
