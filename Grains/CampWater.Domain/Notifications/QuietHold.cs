@@ -9,6 +9,10 @@ namespace CampWater.Notifications;
 /// </summary>
 public static class QuietHold
 {
+    /// <summary>True for camp-local <c>HH:mm-HH:mm</c> whose two ends differ (the end may be past midnight).</summary>
+    public static bool IsValid(string? quietHours) =>
+        quietHours is not null && Registry.QuietHoursText.TryParse(quietHours, out var start, out var end) && start != end;
+
     /// <summary>When a notification of <paramref name="severity"/> decided at <paramref name="now"/> may go.</summary>
     public static DateTimeOffset ReleaseAt(string? quietHours, AlertSeverity severity, DateTimeOffset now, TimeZoneInfo zone)
     {
