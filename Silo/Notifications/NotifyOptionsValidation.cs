@@ -70,17 +70,15 @@ internal static partial class NotifyOptionsValidation
         {
             var key = $"{Section}:People:{i}";
             var p = people[i];
-            var ok = CheckName($"{key}:Name", p.Name, seen, problems);
+            var named = CheckName($"{key}:Name", p.Name, seen, problems);
             if (p.Email is { } email && !IsEmail(email))
             {
                 problems.Add($"{key}:Email is '{email}': give an address such as amina@example.org.");
-                ok = false;
             }
 
             if (p.Phone is { } phone && !IsE164(phone))
             {
                 problems.Add($"{key}:Phone is '{phone}': give it in E.164, a '+', the country code and the number without spaces (+963944123456).");
-                ok = false;
             }
 
             if (string.IsNullOrWhiteSpace(p.Email) && string.IsNullOrWhiteSpace(p.Phone))
@@ -91,10 +89,11 @@ internal static partial class NotifyOptionsValidation
             if (p.Language is { } language && !Languages.Contains(language))
             {
                 problems.Add($"{key}:Language is '{language}': use {string.Join(", ", Languages)}.");
-                ok = false;
             }
 
-            if (ok)
+            // A bad address is said once, above; the rules that name the person are still read, so
+            // that one mistake does not read as several.
+            if (named)
             {
                 valid.Add(Person(p));
             }
