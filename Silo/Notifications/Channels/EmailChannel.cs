@@ -54,7 +54,7 @@ public sealed class EmailChannel(string name, SmtpOptions smtp, TimeSpan timeout
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or SocketException or IOException
             or AuthenticationException or SslHandshakeException or ServiceNotConnectedException or ServiceNotAuthenticatedException)
         {
-            return DeliveryAnswer.Refused(Describe(e));
+            return DeliveryAnswer.Refused(Describe(e, smtp));
         }
     }
 
@@ -68,9 +68,10 @@ public sealed class EmailChannel(string name, SmtpOptions smtp, TimeSpan timeout
         null => SecureSocketOptions.StartTlsWhenAvailable,
     };
 
-    private static string Describe(Exception e) => e switch
+    private static string Describe(Exception e, SmtpOptions smtp) => e switch
     {
         SmtpCommandException command => $"SMTP {(int)command.StatusCode} {command.Message}",
-        _ => $"{e.GetType().Name}: {e.Message}",
+        SocketException socket => $"{smtp.Host}:{smtp.PortOrDefault}: {socket.Message}",
+        _ => $"{smtp.Host}:{smtp.PortOrDefault}: {e.GetType().Name}: {e.Message}",
     };
 }
