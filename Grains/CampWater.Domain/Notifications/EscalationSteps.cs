@@ -9,9 +9,19 @@ namespace CampWater.Notifications;
 /// </summary>
 public static class EscalationSteps
 {
-    /// <summary>The steps due by <paramref name="now"/> that have not fired yet (<paramref name="fired"/> holds rule indexes).</summary>
-    public static IReadOnlyList<Notification> Due(NotifyPlan plan, Alert alert, IReadOnlySet<int> fired, DateTimeOffset now, TimeZoneInfo zone)
+    /// <summary>
+    /// The steps due by <paramref name="now"/> that have not fired yet (<paramref name="fired"/> holds rule
+    /// indexes), to their recipients who have not been told of the alert already (<paramref name="told"/>).
+    /// </summary>
+    public static IReadOnlyList<Notification> Due(
+        NotifyPlan plan,
+        Alert alert,
+        IReadOnlySet<int> fired,
+        IReadOnlyCollection<Recipient> told,
+        DateTimeOffset now,
+        TimeZoneInfo zone)
     {
+        ArgumentNullException.ThrowIfNull(told);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(alert);
         var decided = new List<Notification>();
@@ -25,7 +35,7 @@ public static class EscalationSteps
             NotifyRouting.AddForRule(decided, rule, alert, NotifyEvent.Raised, 0, now, zone);
         }
 
-        return decided;
+        return decided.Where(n => !told.Contains(n.Recipient)).DistinctBy(n => n.Recipient).ToList();
     }
 
     /// <summary>When the next step of this alert falls due, or null when none is left (or it was acknowledged or resolved).</summary>

@@ -10,7 +10,7 @@ public sealed class EscalationStepTests
     private static readonly DateTimeOffset s_raised = s_alert.RaisedAt;
 
     private static IReadOnlyList<Notification> Due(Alert alert, TimeSpan after, params int[] fired) =>
-        EscalationSteps.Due(Chain(), alert, fired.ToHashSet(), s_raised + after, Damascus);
+        EscalationSteps.Due(Chain(), alert, fired.ToHashSet(), [], s_raised + after, Damascus);
 
     [Fact]
     public void The_30_minute_step_does_not_fire_at_29_min_59_s()
@@ -76,6 +76,16 @@ public sealed class EscalationStepTests
         var warning = s_alert with { Severity = AlertSeverity.Warning };
         var plan = With(Rule(0, [OmarEmail], 30, minSeverity: AlertSeverity.Critical));
 
-        Assert.Empty(EscalationSteps.Due(plan, warning, new HashSet<int>(), s_raised.AddMinutes(30), Damascus));
+        Assert.Empty(EscalationSteps.Due(plan, warning, new HashSet<int>(), [], s_raised.AddMinutes(30), Damascus));
+    }
+
+    [Fact]
+    public void A_30_minute_step_naming_amina_who_was_told_at_once_sends_only_to_omar()
+    {
+        var plan = With(Rule(0, [AminaEmail]), Rule(1, [AminaEmail, OmarEmail], 30));
+
+        var due = EscalationSteps.Due(plan, s_alert, new HashSet<int>(), [AminaEmail], s_raised.AddMinutes(30), Damascus);
+
+        Assert.Equal([OmarEmail], due.Select(n => n.Recipient));
     }
 }
