@@ -20,6 +20,8 @@ public sealed class CampWaterOptions
 
     public ClusterOptions Cluster { get; set; } = new();
 
+    public Notifications.NotifyOptions Notify { get; set; } = new();
+
     /// <summary>Fills the defaults that depend on other keys.</summary>
     public CampWaterOptions WithDefaults()
     {
@@ -44,6 +46,18 @@ public sealed class SimulationOptions
 
     /// <summary>Seed of the simulation, so that a demo can be replayed.</summary>
     public int Seed { get; set; } = 42;
+
+    /// <summary>
+    /// Days of history the simulation replays at start, through MQTT, before it goes on live, so that a demo opens
+    /// on a week of levels, coverage and alerts. Null means: 7 in Development, 0 elsewhere.
+    /// </summary>
+    public int? HistoryDays { get; set; }
+
+    /// <summary>
+    /// Scenarios played in that history, as <c>simulate --scenario</c> takes them (<c>kind:target[@+offset]</c>, the
+    /// offset from the first replayed day). Null means the demo's: <see cref="Simulation.DemoWeek.Scenarios"/>.
+    /// </summary>
+    public List<string>? Scenarios { get; set; }
 }
 
 public sealed class MqttOptions
@@ -60,23 +74,20 @@ public sealed class MqttOptions
     public bool UseTls { get; set; }
 
     /// <summary>
-    /// The client id of this silo's ingestion session. It must be stable across restarts, so the broker
-    /// keeps the session's readings while the silo is down, and unique per silo.
-    /// </summary>
-    /// <summary>
     /// The ingestion client's id. Each silo needs its own, stable across restarts so that its persistent
-    /// session (and what the broker held for it) is found again. Unset: <c>campwater-ingest</c>, or with
-    /// shared storage, where several silos run, one naming the machine and the silo port.
+    /// session (and what the broker held for it while the silo was down) is found again. Unset:
+    /// <c>campwater-ingest</c>, or with shared storage, where several silos run, one naming the machine and
+    /// the silo port.
     /// </summary>
     public string ClientId { get; set; } = "";
 
-    /// <summary>How long the broker keeps this silo's session (and its queued readings) while it is away.</summary>
     /// <summary>
     /// Unset: one silo ingests everything. Set (e.g. <c>campwater</c>) when several silos run: each
     /// subscribes to <c>$share/{group}/...</c> so that every reading goes to exactly one of them.
     /// </summary>
     public string? SharedGroup { get; set; }
 
+    /// <summary>How long the broker keeps this silo's session (and its queued readings) while it is away.</summary>
     public uint SessionExpirySeconds { get; set; } = 7 * 24 * 3600;
 
     public EmbeddedBrokerOptions Embedded { get; set; } = new();

@@ -17,6 +17,7 @@ internal static class OptionsValidation
         }
 
         problems.AddRange(Archive.ArchiveOptionsValidation.Problems(o.Archive));
+        problems.AddRange(Notifications.NotifyOptionsValidation.Problems(o.Notify));
 
         CheckPort(problems, "CampWater:Mqtt:Embedded:Port", o.Mqtt.Embedded.Port);
         if (o.Mqtt.Port is { } port)
@@ -39,6 +40,19 @@ internal static class OptionsValidation
         if (o.Simulation.IntervalSeconds is < 0.1 or > 3600)
         {
             problems.Add($"CampWater:Simulation:IntervalSeconds is {o.Simulation.IntervalSeconds}: use 0.1 to 3600.");
+        }
+
+        if (o.Simulation.HistoryDays is < 0 or > 30)
+        {
+            problems.Add($"CampWater:Simulation:HistoryDays is {o.Simulation.HistoryDays}: use 0 to 30.");
+        }
+
+        for (var i = 0; i < (o.Simulation.Scenarios?.Count ?? 0); i++)
+        {
+            if (!Simulation.Scenario.TryParse(o.Simulation.Scenarios![i], out _, out var problem))
+            {
+                problems.Add($"CampWater:Simulation:Scenarios:{i} '{o.Simulation.Scenarios[i]}': {problem}.");
+            }
         }
 
         return problems;

@@ -22,6 +22,17 @@ public sealed record TankStatus(
     [property: Id(10)] double? HoursToEmpty,
     [property: Id(11)] TankDayTotals Today,
     [property: Id(12)] double? BatteryPct,
-    [property: Id(13)] int OpenAlerts,
-    [property: Id(14)] double? ReadingIntervalMin = null,
-    [property: Id(15)] int OfflineAfterMin = 0);
+    [property: Id(13)] int OpenAlerts)
+{
+    /// <summary>The battery in volts, when the sensor gives volts (Dragino sends volts, Milesight percent).</summary>
+    [Id(14)]
+    public double? BatteryV { get; init; }
+
+    /// <summary>The sensor's usual interval between readings, in minutes; null until known.</summary>
+    [Id(15)]
+    public double? ReadingIntervalMin { get; init; }
+
+    /// <summary>The silence after which the tank counts as offline: its threshold, or three usual intervals if longer.</summary>
+    [Id(16)]
+    public int OfflineAfterMin { get; init; }
+}

@@ -184,9 +184,12 @@ public static class TankModel
             volume is null ? null : RoundOrNull(FlowEstimator.HoursToEmpty(volume.Value, flow), 2),
             new TankDayTotals(today, Math.Round(todayRecord?.DrawnL ?? 0, 1), Math.Round(todayRecord?.DeliveredL ?? 0, 1)),
             latest?.BatteryPct,
-            tank.OpenAlerts,
-            tank.UsualIntervalSeconds is { } usual ? Math.Round(usual / 60, 1) : null,
-            (int)Math.Ceiling(OfflineLimit(tank).TotalMinutes));
+            tank.OpenAlerts)
+        {
+            BatteryV = latest?.BatteryV,
+            ReadingIntervalMin = tank.UsualIntervalSeconds is { } usual ? Math.Round(usual / 60, 1) : null,
+            OfflineAfterMin = (int)Math.Ceiling(OfflineLimit(tank).TotalMinutes),
+        };
     }
 
     /// <summary>

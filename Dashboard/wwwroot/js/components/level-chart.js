@@ -1,15 +1,15 @@
 // A tank's level over time as an SVG line (no library: small, and works offline). The y axis is the
-// share of the tank's capacity (0–100 %), with the low, critical and overflow thresholds drawn as
-// labelled lines; the x axis is time in this device's zone. The picture has a text summary for
-// screen readers.
+// level as a share of the tank's full height (0–100 %), the scale the tile shows and the low, critical
+// and overflow thresholds use, drawn as labelled lines: on a horizontal cylinder the share of volume
+// differs, and one picture must not mix the two. The x axis is time in the camp's zone. The picture has
+// a text summary for screen readers.
 
-import { clock, number, percent } from '../format.js';
+import { clock, dayLabel, number, percent, zoneOffsetMs } from '../format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEIGHT = 240;
-const PAD = { top: 12, right: 12, bottom: 28, left: 44 };
-const lang = document.documentElement.lang || 'en';
-const dayFmt = new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric' });
+const PAD = { top: 22, right: 12, bottom: 28, left: 44 };
+const SCALE_LABEL = '% of height';
 
 function el(name, attrs = {}, text) {
   const node = document.createElementNS(SVG, name);
@@ -27,8 +27,9 @@ export function createLevelChart() {
   root.append(svg, caption);
   let last = null;
 
-  function draw({ points, capacityL, from, to, thresholds }) {
-    last = { points, capacityL, from, to, thresholds };
+  /** fullHeightMm: the depth at 100 %; zone: the camp's time zone. */
+  function draw({ points, fullHeightMm, from, to, thresholds, zone }) {
+    last = { points, fullHeightMm, from, to, thresholds, zone };
     const width = Math.max(280, Math.round(root.clientWidth || 640));
     svg.setAttribute('viewBox', `0 0 ${width} ${HEIGHT}`);
     svg.setAttribute('width', width);
@@ -44,6 +45,7 @@ export function createLevelChart() {
       parts.push(el('line', { x1: PAD.left, x2: PAD.left + w, y1: y(pct), y2: y(pct), class: 'chart-grid' }));
       parts.push(el('text', { x: PAD.left - 6, y: y(pct) + 4, class: 'chart-axis', 'text-anchor': 'end' }, `${pct}%`));
     }
+    parts.push(el('text', { x: 2, y: 11, class: 'chart-axis chart-scale' }, SCALE_LABEL));
 
     // As many time labels as fit (one per ~72 px), on whole hours or days.
     const span = t1 - t0;
@@ -51,12 +53,11 @@ export function createLevelChart() {
     const HOUR = 3_600_000;
     const step = [HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 48 * HOUR]
       .find((candidate) => span / candidate <= fit) ?? 7 * 24 * HOUR;
-    // Ticks on this device's whole hours (and midnights), not UTC's.
-    const offset = new Date(t0).getTimezoneOffset() * 60_000;
+    // Ticks on the camp's whole hours (and midnights), not UTC's nor this device's.
+    const offset = -zoneOffsetMs(t0, zone);
     const firstTick = Math.ceil((t0 - offset) / step) * step + offset;
     for (let t = firstTick; t <= t1; t += step) {
-      const d = new Date(t);
-      const label = step >= 86_400_000 ? dayFmt.format(d) : clock(d);
+      const label = step >= 86_400_000 ? dayLabel(t, zone) : clock(t, zone);
       parts.push(el('line', { x1: x(t), x2: x(t), y1: PAD.top, y2: PAD.top + h, class: 'chart-grid chart-grid-v' }));
       parts.push(el('text', { x: x(t), y: HEIGHT - 8, class: 'chart-axis', 'text-anchor': 'middle' }, label));
     }
@@ -68,7 +69,7 @@ export function createLevelChart() {
       parts.push(el('text', { x: PAD.left + w - 4, y: y(v) - 4, class: `chart-limit-text ${cls}`, 'text-anchor': 'end' }, `${label} ${v}%`));
     }
 
-    const pcts = capacityL > 0 ? points.map((p) => ({ t: Date.parse(p.ts), pct: (p.volumeL / capacityL) * 100 })) : [];
+    const pcts = fullHeightMm > 0 ? points.map((p) => ({ t: Date.parse(p.ts), pct: (p.levelMm / fullHeightMm) * 100 })) : [];
     if (pcts.length) {
       const line = pcts.map((p, i) => `${i ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(p.pct).toFixed(1)}`).join('');
       const area = `${line}L${x(pcts.at(-1).t).toFixed(1)},${y(0)}L${x(pcts[0].t).toFixed(1)},${y(0)}Z`;
@@ -84,7 +85,7 @@ export function createLevelChart() {
     if (pcts.length) {
       const low = pcts.reduce((a, b) => (b.pct < a.pct ? b : a));
       const high = pcts.reduce((a, b) => (b.pct > a.pct ? b : a));
-      const text = `Level from ${percent(pcts[0].pct)} to ${percent(pcts.at(-1).pct)}; lowest ${percent(low.pct)} at ${clock(new Date(low.t))}, highest ${percent(high.pct)} at ${clock(new Date(high.t))}; ${number(pcts.length)} readings.`;
+      const text = `Level (${SCALE_LABEL}) from ${percent(pcts[0].pct)} to ${percent(pcts.at(-1).pct)}; lowest ${percent(low.pct)} at ${clock(low.t, zone)}, highest ${percent(high.pct)} at ${clock(high.t, zone)}; ${number(pcts.length)} readings.`;
       svg.setAttribute('aria-label', text);
       caption.textContent = text;
     } else {
