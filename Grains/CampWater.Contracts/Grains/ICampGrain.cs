@@ -1,5 +1,6 @@
 using CampWater.Alerts;
 using CampWater.Registry;
+using CampWater.Services;
 using CampWater.Status;
 
 namespace CampWater.Grains;
@@ -42,6 +43,17 @@ public interface ICampGrain : IGrainWithStringKey
     /// </summary>
     [Alias("TankChanged"), OneWay]
     Task TankChanged(TankStatus status, TankDayRecord[] changedDays, SequencedSignal[] signals);
+
+    /// <summary>
+    /// The camp's services report the figures of its summary and every alert signal the camp has not confirmed
+    /// yet (<see cref="IServicesGrain.SignalsTaken"/>), each naming its place; signals already taken are skipped.
+    /// </summary>
+    [Alias("ServicesChanged"), OneWay]
+    Task ServicesChanged(ServiceFigures figures, SequencedSignal[] signals);
+
+    /// <summary>Creates or updates one water point of the camp.</summary>
+    [Alias("ConfigurePoint")]
+    Task<WaterPointConfig> ConfigurePoint(WaterPointConfig point);
 
     /// <summary>Alerts of the camp and its tanks, newest first.</summary>
     [Alias("GetAlerts"), ReadOnly]

@@ -54,14 +54,15 @@ internal static class TankReader
 
         var sensor = ReadSensor(tank, fullHeight);
         var thresholds = ReadThresholds(tank);
+        var location = ServicesReader.ReadLocation(tank, out var locationOk);
 
-        if (log.Count != before || shape is null || sensor is null || thresholds is null)
+        if (log.Count != before || shape is null || sensor is null || thresholds is null || !locationOk)
         {
             return null;
         }
 
         return new TankConfig(
-            id, name, servesPopulation, shape.Value, diameter, height, length, width, strapping ?? [], sensor, thresholds);
+            id, name, servesPopulation, shape.Value, diameter, height, length, width, strapping ?? [], sensor, thresholds) { Location = location };
     }
 
     private static TankShapeKind? ReadShape(JsonFields tank)

@@ -72,6 +72,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         {
             _zone = CampCalendar.Zone(Config.TimeZone);
             await LoadTanks();
+            await ConfigureServices(Config);
         }
 
         this.RegisterGrainTimer(PushSummary, new GrainTimerCreationOptions(SummaryPushPeriod, SummaryPushPeriod) { Interleave = true });
@@ -125,7 +126,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             tanks = [.. tanks, .. Config.Tanks.Where(t => !named.Contains(t.Id))];
         }
 
-        await Apply(config with { Tanks = tanks });
+        await Apply(WithKeptServices(config with { Tanks = tanks }));
         return Summary();
     }
 
@@ -290,7 +291,11 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
 
         var alert = result.Alert!;
-        if (action.Kind == AlertActionKind.Resolve && alert.TankId is { } tankId && alert.Kind != AlertKind.SensorOffline)
+        if (action.Kind == AlertActionKind.Resolve && CampWater.Services.ServiceAlerts.Owns(alert.Kind))
+        {
+            await ForgetServiceCondition(alert);
+        }
+        else if (action.Kind == AlertActionKind.Resolve && alert.TankId is { } tankId && alert.Kind != AlertKind.SensorOffline)
         {
             // Resolved by hand while the condition may still hold: let it raise a new alert when it does.
             await Tank(tankId).ResetAlert(alert.Kind);
@@ -337,6 +342,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         _state.State.Config = config;
         await _state.WriteStateAsync();
         await GrainFactory.GetGrain<IRegistryGrain>(0).AddCamp(campId);
+        await ConfigureServices(config);
 
         foreach (var status in statuses)
         {
@@ -556,7 +562,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     }
 
     private CampSummary Summary() =>
-        CampModel.Summary(Config!, _statuses, _days, _zone, _clock.UtcNow, _state.State.Alerts.OpenCounts());
+        WithServiceFigures(CampModel.Summary(Config!, _statuses, _days, _zone, _clock.UtcNow, _state.State.Alerts.OpenCounts()));
 
     private ITankGrain Tank(string tankId) => GrainFactory.GetGrain<ITankGrain>(TankKey.Of(this.GetPrimaryKeyString(), tankId));
 
