@@ -39,7 +39,16 @@ internal static class ServicesReader
             && (!present || (sanitation = ReadSanitation(counts)) is not null);
 
         ok = log.Count == before && quality is not null && points is not null && tapsOk && latrinesOk && sanitationOk;
-        return ok ? new ServicesConfig(quality!, points!.Value, perTap, perLatrine, sanitation) : null;
+        if (!ok)
+        {
+            return null;
+        }
+
+        // The defaults written out (as the writer does) read back as no services at all, the form of a camp
+        // whose registry names none, so that writing and reading a camp changes nothing about it.
+        var isDefault = quality == QualityThresholds.Default && points!.Value.IsEmpty && sanitation is null
+            && perTap == ServicesConfig.DefaultMaxPeoplePerTap && perLatrine == ServicesConfig.DefaultMaxPeoplePerLatrine;
+        return isDefault ? null : new ServicesConfig(quality!, points!.Value, perTap, perLatrine, sanitation);
     }
 
     /// <summary>One water point: an element of <c>points</c>, or the body of <c>PUT .../points/{pointId}</c>.</summary>
