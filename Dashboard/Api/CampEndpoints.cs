@@ -79,6 +79,11 @@ internal static class CampEndpoints
         }
 
         var grain = grains.GetGrain<ICampGrain>(campId);
+        if (ServiceEndpoints.UnknownPointTanks(camp.Value!, await grain.GetConfig()) is { } problem)
+        {
+            return problem;
+        }
+
         await grain.Configure(camp.Value!, replaceTanks: false);
         return Results.Ok(await grain.GetDetail());
     }
@@ -235,7 +240,7 @@ internal static class CampEndpoints
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant) && hasOffset;
     }
 
-    private static async Task<(JsonElement Json, IResult? Problem)> ReadBody(HttpRequest request)
+    internal static async Task<(JsonElement Json, IResult? Problem)> ReadBody(HttpRequest request)
     {
         if (request.HasJsonContentType() is false)
         {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using CampWater.Readings;
 
@@ -13,17 +12,9 @@ namespace CampWater.Silo.Ingestion;
 /// </summary>
 public static class NativePayloadParser
 {
-    public const int MaxPayloadBytes = 4096;
+    public const int MaxPayloadBytes = PayloadRules.MaxPayloadBytes;
 
-    public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
-
-    // Unix milliseconds of 0001-01-01 and 9999-12-31T23:59:59.999, the range of a DateTimeOffset.
-    private const long MinUnixMs = -62_135_596_800_000;
-    private const long MaxUnixMs = 253_402_300_799_999;
-
-    // What may stand between the last good token and a value: a NaN or Infinity there is a non-finite
-    // number that the JSON grammar has no room for, not a broken document.
-    private static ReadOnlySpan<byte> Separators => " \t\r\n:,"u8;
+    public static readonly TimeSpan MaxFutureSkew = PayloadRules.MaxFutureSkew;
 
     private enum Field
     {
@@ -50,29 +41,11 @@ public static class NativePayloadParser
 
         var reader = new Utf8JsonReader(utf8Json);
         var result = Read(ref reader, receivedAt, out var valueStart, out var field);
-        return valueStart >= 0 && IsNonFiniteLiteral(utf8Json[(int)valueStart..].TrimStart(Separators))
-            ? NotFinite(field)
-            : result;
+        return PayloadRules.BrokeOnNonFinite(utf8Json, valueStart) ? NotFinite(field) : result;
     }
 
-    public static PayloadParseResult Parse(in ReadOnlySequence<byte> utf8Json, DateTimeOffset receivedAt)
-    {
-        if (utf8Json.IsSingleSegment)
-        {
-            return Parse(utf8Json.FirstSpan, receivedAt);
-        }
-
-        if (utf8Json.Length > MaxPayloadBytes)
-        {
-            return Oversize(utf8Json.Length);
-        }
-
-        // A Utf8JsonReader over several segments copies each token that straddles two of them to the heap;
-        // a payload is small enough to join on the stack instead, and then it is read like any other.
-        Span<byte> joined = stackalloc byte[(int)utf8Json.Length];
-        utf8Json.CopyTo(joined);
-        return Parse(joined, receivedAt);
-    }
+    public static PayloadParseResult Parse(in ReadOnlySequence<byte> utf8Json, DateTimeOffset receivedAt) =>
+        PayloadRules.Joined(utf8Json, receivedAt, Parse, Oversize);
 
     /// <summary>
     /// The pass over the payload. When the JSON breaks while a value is read, <paramref name="valueStart"/> is
@@ -159,9 +132,7 @@ public static class NativePayloadParser
         }
         catch (JsonException e)
         {
-            return Rejected(
-                RejectReason.MalformedJson,
-                string.Create(CultureInfo.InvariantCulture, $"not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}"));
+            return Rejected(RejectReason.MalformedJson, PayloadRules.MalformedDetail(e));
         }
 
         if (measurement == Field.None)
@@ -170,11 +141,9 @@ public static class NativePayloadParser
         }
 
         var time = ts ?? receivedAt;
-        if (time - receivedAt > MaxFutureSkew)
+        if (PayloadRules.FutureDetail(time, receivedAt) is { } future)
         {
-            return Rejected(
-                RejectReason.FutureTimestamp,
-                string.Create(CultureInfo.InvariantCulture, $"'ts' {time:O} is {(time - receivedAt).TotalSeconds:0} s after receipt; at most {MaxFutureSkew.TotalSeconds:0} s allowed"));
+            return Rejected(RejectReason.FutureTimestamp, future);
         }
 
         return PayloadParseResult.Accepted(new TankReading(time, KindOf(measurement), value, receivedAt, batteryPct, batteryV, rssi, snr, seq));
@@ -231,63 +200,8 @@ public static class NativePayloadParser
             : NotFinite(Field.Seq);
     }
 
-    private static PayloadParseResult? ReadTs(ref Utf8JsonReader reader, out DateTimeOffset ts)
-    {
-        ts = default;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                if (!reader.TryGetDateTimeOffset(out ts))
-                {
-                    return WrongType(Field.Ts, "must be an ISO-8601 time with an offset or Unix milliseconds");
-                }
-
-                // Without an offset the time would be read in the silo's own zone, which is no zone of any camp.
-                return HasOffset(ref reader) ? null : WrongType(Field.Ts, "has no UTC offset; add 'Z' or '+hh:mm'");
-
-            case JsonTokenType.Number:
-                if (reader.TryGetInt64(out var unixMs))
-                {
-                    if (unixMs is < MinUnixMs or > MaxUnixMs)
-                    {
-                        return WrongType(Field.Ts, "is out of the range of dates");
-                    }
-
-                    ts = DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
-                    return null;
-                }
-
-                return reader.TryGetDouble(out var number) && double.IsFinite(number)
-                    ? WrongType(Field.Ts, "must be whole Unix milliseconds")
-                    : NotFinite(Field.Ts);
-
-            default:
-                return WrongType(Field.Ts, "must be an ISO-8601 time with an offset or Unix milliseconds");
-        }
-    }
-
-    private static bool HasOffset(ref Utf8JsonReader reader)
-    {
-        // The reader always reads one span here, so the value is a span; only an escaped one needs copying.
-        Span<byte> buffer = stackalloc byte[64];
-        scoped ReadOnlySpan<byte> text = reader.ValueSpan;
-        if (reader.ValueIsEscaped)
-        {
-            if (text.Length > buffer.Length)
-            {
-                return false;
-            }
-
-            text = buffer[..reader.CopyString(buffer)];
-        }
-
-        // The offset is whatever follows the time of day: 'Z', or a sign; the date's own '-' come before the 'T'.
-        var timeOfDay = text.IndexOfAny((byte)'T', (byte)'t');
-        return timeOfDay >= 0 && text[(timeOfDay + 1)..].IndexOfAny("Zz+-"u8) >= 0;
-    }
-
-    private static bool IsNonFiniteLiteral(ReadOnlySpan<byte> value) =>
-        value.StartsWith("NaN"u8) || value.StartsWith("Infinity"u8) || value.StartsWith("-Infinity"u8) || value.StartsWith("+Infinity"u8);
+    private static PayloadParseResult? ReadTs(ref Utf8JsonReader reader, out DateTimeOffset ts) =>
+        PayloadRules.ReadTs(ref reader, out ts, out var what) is { } reason ? Rejected(reason, $"'ts' {what}") : null;
 
     private static MeasurementKind KindOf(Field measurement) =>
         measurement switch
@@ -321,9 +235,8 @@ public static class NativePayloadParser
 
     private static PayloadParseResult NotFinite(Field field) =>
         Rejected(RejectReason.NotFinite, field is Field.Unknown or Field.None
-            ? "a number is NaN, Infinity or beyond the range of a double"
-            : $"'{NameOf(field)}' is NaN, Infinity or beyond the range of a double");
+            ? "a number " + PayloadRules.NonFinite
+            : $"'{NameOf(field)}' {PayloadRules.NonFinite}");
 
-    private static PayloadParseResult Oversize(long length) =>
-        Rejected(RejectReason.Oversize, string.Create(CultureInfo.InvariantCulture, $"payload of {length} bytes is over {MaxPayloadBytes}"));
+    private static PayloadParseResult Oversize(long length) => Rejected(RejectReason.Oversize, PayloadRules.OversizeDetail(length));
 }
