@@ -93,6 +93,7 @@ public static class CampWaterHost
         if (options.Simulation.Enabled ?? builder.Environment.IsDevelopment())
         {
             builder.Services.AddHostedService<SensorSimulator>();
+            builder.Services.AddHostedService<QualitySimulator>();
         }
 
         try

@@ -44,6 +44,12 @@ public sealed class SimulationOptions
 
     /// <summary>Seed of the simulation, so that a demo can be replayed.</summary>
     public int Seed { get; set; } = 42;
+
+    /// <summary>
+    /// The tanks (<c>camp/tank</c>, a camp, or <c>*</c>) whose simulated chlorine analyser shows a chlorine drop
+    /// that began a day before the start, so that the demo opens on it; null or empty: none.
+    /// </summary>
+    public string? ChlorineDrop { get; set; }
 }
 
 public sealed class MqttOptions

@@ -41,6 +41,11 @@ internal static class OptionsValidation
             problems.Add($"CampWater:Simulation:IntervalSeconds is {o.Simulation.IntervalSeconds}: use 0.1 to 3600.");
         }
 
+        if (!string.IsNullOrEmpty(o.Simulation.ChlorineDrop) && !Simulation.TankSelector.TryParse(o.Simulation.ChlorineDrop, out _))
+        {
+            problems.Add($"CampWater:Simulation:ChlorineDrop is '{o.Simulation.ChlorineDrop}': use '*', a camp id or camp/tank.");
+        }
+
         return problems;
     }
 
