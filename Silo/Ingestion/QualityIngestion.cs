@@ -12,6 +12,7 @@ namespace CampWater.Silo.Ingestion;
 /// </summary>
 public sealed partial class QualityIngestion(
     IGrainFactory grains,
+    Hosting.Readiness readiness,
     IngestionMetrics ingestion,
     QualityMetrics metrics,
     RejectionLog rejections,
@@ -19,6 +20,9 @@ public sealed partial class QualityIngestion(
     ILogger<QualityIngestion> logger) : BackgroundService
 {
     public static readonly TimeSpan CampRetryGap = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a reading waits for the registry file to be applied after a start.</summary>
+    private static readonly TimeSpan RegistryWait = TimeSpan.FromSeconds(30);
     private const int Capacity = 4096;
     private const int MaxAttempts = 10;
 
@@ -62,7 +66,7 @@ public sealed partial class QualityIngestion(
     private async Task HandleWork(Work work, CancellationToken stoppingToken)
     {
         var reading = work.Reading;
-        if (!await IsKnownCampAsync(work.CampId))
+        if (!await IsKnownCampAsync(work.CampId, stoppingToken))
         {
             await RefuseAsync(work.CampId, reading.TankId, reading.PointId, RejectReason.UnknownTank, $"no camp '{work.CampId}' in the registry", work.Acknowledge, stoppingToken);
             return;
@@ -101,13 +105,14 @@ public sealed partial class QualityIngestion(
         }
     }
 
-    private async ValueTask<bool> IsKnownCampAsync(string campId)
+    private async Task<bool> IsKnownCampAsync(string campId, CancellationToken cancellationToken)
     {
         if (_camps.Contains(campId))
         {
             return true;
         }
 
+        await readiness.WaitForRegistryAsync(clock, RegistryWait, cancellationToken);
         var now = clock.GetUtcNow();
         if (now - _campsReadAt < CampRetryGap)
         {

@@ -84,16 +84,7 @@ public sealed partial class DeviceDirectory(
         }
     }
 
-    private async Task WaitForRegistryAsync(CancellationToken cancellationToken)
-    {
-        // Readings queued by the broker while the host was down arrive before the registry file is applied:
-        // waiting keeps them from being refused as unknown devices.
-        var deadline = clock.GetUtcNow() + RegistryWait;
-        while (!readiness.RegistryLoaded && clock.GetUtcNow() < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
-        }
-    }
+    private Task WaitForRegistryAsync(CancellationToken cancellationToken) => readiness.WaitForRegistryAsync(clock, RegistryWait, cancellationToken);
 
     private async Task RefreshAsync(bool force, CancellationToken cancellationToken)
     {
