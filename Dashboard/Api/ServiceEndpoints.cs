@@ -19,6 +19,7 @@ internal static class ServiceEndpoints
     {
         var camps = app.MapGroup("/api/camps/{campId}").RequireAuthorization(Roles.ReadPolicy);
         camps.MapGet("/quality", GetQuality);
+        camps.MapGet("/quality/limits", GetQualityLimits);
         camps.MapPost("/quality", PostQuality).RequireAuthorization(Roles.ActPolicy);
         camps.MapGet("/points", GetPoints);
         camps.MapPut("/points/{pointId}", PutPoint).RequireAuthorization(Roles.ConfigurePolicy);
@@ -55,6 +56,29 @@ internal static class ServiceEndpoints
 
         var range = ListRange.Parse(from, to, CampCalendar.Zone(config.TimeZone), clock.GetUtcNow());
         return range.Problem ?? Results.Ok(await grains.GetGrain<IServicesGrain>(campId).GetQuality(range.From, range.To));
+    }
+
+    /// <summary>The limits in force, the chlorine minimum worked out (the camp's own, else the outbreak's, else the standard's).</summary>
+    private static async Task<IResult> GetQualityLimits(string campId, IGrainFactory grains)
+    {
+        if (await ConfigOf(campId, grains) is not { } config)
+        {
+            return NoCamp(campId);
+        }
+
+        var q = config.ServicesOrDefault.Quality;
+        return Results.Ok(new
+        {
+            frcMinMgL = q.EffectiveFrcMinMgL,
+            q.FrcMaxMgL,
+            q.TurbidityMaxNtu,
+            q.PhMin,
+            q.PhMax,
+            q.Outbreak,
+            ownFrcMin = q.FrcMinMgL is not null,
+            config.ServicesOrDefault.MaxPeoplePerTap,
+            config.ServicesOrDefault.MaxPeoplePerLatrine,
+        });
     }
 
     private static async Task<IResult> PostQuality(string campId, HttpRequest request, IGrainFactory grains, TimeProvider clock)
@@ -150,10 +174,17 @@ internal static class ServiceEndpoints
         return counted is null ? Problems.NotFound($"There is no water point '{pointId}' in camp '{campId}'.") : Results.Ok(counted);
     }
 
-    private static async Task<IResult> GetSanitation(string campId, IGrainFactory grains) =>
-        await ConfigOf(campId, grains) is null
-            ? NoCamp(campId)
-            : Results.Json(await grains.GetGrain<IServicesGrain>(campId).GetSanitation(), CampWater.Dashboard.Hosting.CampWaterJson.Options);
+    /// <summary>The last counts, or JSON <c>null</c> while nobody (and no registry) has given any.</summary>
+    private static async Task<IResult> GetSanitation(string campId, IGrainFactory grains)
+    {
+        if (await ConfigOf(campId, grains) is null)
+        {
+            return NoCamp(campId);
+        }
+
+        var sanitation = await grains.GetGrain<IServicesGrain>(campId).GetSanitation();
+        return sanitation is null ? Results.Text("null", "application/json") : Results.Ok(sanitation);
+    }
 
     private static async Task<IResult> PutSanitation(string campId, HttpRequest request, IGrainFactory grains)
     {

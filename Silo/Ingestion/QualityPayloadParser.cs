@@ -125,7 +125,7 @@ public static class QualityPayloadParser
             return Rejected(RejectReason.NoMeasurement, "no figure: needs at least one of 'frcMgL', 'turbidityNtu', 'ph', 'ecoliCfu'");
         }
 
-        var time = ts ?? receivedAt;
+        var time = (ts ?? receivedAt).ToUniversalTime();
         if (PayloadRules.FutureDetail(time, receivedAt) is { } future)
         {
             return Rejected(RejectReason.FutureTimestamp, future);

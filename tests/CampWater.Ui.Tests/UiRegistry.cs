@@ -9,6 +9,9 @@ internal static class UiRegistry
     public const string CampId = "ui";
     public const string CampName = "Zaatari 5";
 
+    /// <summary>A camp of 1,200 people with three tanks and a tap stand <c>p1</c> of 6 taps, for the field staff's forms.</summary>
+    public const string ServicesCampId = "ui-north";
+
     public static readonly string[] TankIds = ["tile", "ack", "roles", "offline", "weight", "shots", "crit", "fault"];
 
     public static string Json => $$"""
@@ -17,8 +20,9 @@ internal static class UiRegistry
             "id": "{{CampId}}", "name": "{{CampName}}", "timeZone": "Asia/Amman", "population": 3000, "targetLpd": 20,
             "tanks": [{{string.Join(",", TankIds.Select(Tank))}}]
           }, {
-            "id": "ui-north", "name": "Azraq North", "timeZone": "Asia/Amman", "population": 1200, "targetLpd": 20,
-            "tanks": [{{Tank("n1")}}, {{Tank("n2")}}, {{Tank("n3")}}]
+            "id": "{{ServicesCampId}}", "name": "Azraq North", "timeZone": "Asia/Amman", "population": 1200, "targetLpd": 20,
+            "tanks": [{{Tank("n1")}}, {{Tank("n2")}}, {{Tank("n3")}}],
+            "points": [{ "id": "p1", "name": "Tap stand 1", "kind": "tapstand", "tankId": "n1", "taps": 6 }]
           }]
         }
         """;

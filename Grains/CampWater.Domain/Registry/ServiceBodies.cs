@@ -68,7 +68,8 @@ public static class ServiceBodies
         }
 
         var note = Note(fields);
-        return log.Result(new QualityReading(ts, tankId, pointId, figures[0], figures[1], figures[2], figures[3], QualitySource.Field, by, note));
+        // Kept in UTC, whatever zone the phone wrote it in: tests are ordered and listed by it.
+        return log.Result(new QualityReading(ts.ToUniversalTime(), tankId, pointId, figures[0], figures[1], figures[2], figures[3], QualitySource.Field, by, note));
     }
 
     /// <summary><c>POST /api/camps/{campId}/points/{pointId}/status</c>: <c>{ usableTaps, note? }</c>, at most the point's <paramref name="taps"/>.</summary>

@@ -19,6 +19,13 @@ const KINDS = {
   'sensor-offline': { label: 'Sensor offline', unit: 'min' },
   'sensor-fault': { label: 'Sensor fault', unit: '' },
   'coverage-low': { label: 'Coverage below target', unit: 'l/p/d' },
+  'quality-frc-low': { label: 'Chlorine too low', unit: 'mg/L' },
+  'quality-frc-high': { label: 'Chlorine too high', unit: 'mg/L' },
+  'quality-turbidity': { label: 'Water turbid', unit: 'NTU' },
+  'quality-ecoli': { label: 'E. coli in the water', unit: 'CFU/100 mL' },
+  'quality-ph': { label: 'pH out of range', unit: '' },
+  'taps-short': { label: 'Too few working taps', unit: 'people per tap' },
+  'latrines-short': { label: 'Too few usable latrines', unit: 'people per latrine' },
 };
 
 const withUnit = (v, unit) => (isNumber(v) ? `${number(v, Math.abs(v) < 10 ? 1 : 0)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}` : NONE);
@@ -167,7 +174,8 @@ export function createAlertCard({ act, me, campName }) {
       setText(s.sev.firstElementChild, sev.icon);
       setText(s.sev.lastElementChild, sev.label);
       setText(s.title, kind.label);
-      const where = [next.tankId ? `Tank ${next.tankId}` : 'Whole camp', campName(next.campId)].join(' · ');
+      const place = next.tankId ? `Tank ${next.tankId}` : next.pointId ? `Water point ${next.pointId}` : 'Whole camp';
+      const where = [place, campName(next.campId)].join(' · ');
       setText(s.where, where);
       setText(s.message, next.message ?? '');
       // The message carries the figures with their units ("Level 6 % is below the critical 10 %"); a

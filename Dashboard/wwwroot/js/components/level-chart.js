@@ -4,19 +4,10 @@
 // screen readers.
 
 import { clock, number, percent } from '../format.js';
+import { svgEl as el, timeAxis } from './chart-time.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const HEIGHT = 240;
 const PAD = { top: 12, right: 12, bottom: 28, left: 44 };
-const lang = document.documentElement.lang || 'en';
-const dayFmt = new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric' });
-
-function el(name, attrs = {}, text) {
-  const node = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text != null) node.textContent = text;
-  return node;
-}
 
 export function createLevelChart() {
   const root = document.createElement('figure');
@@ -45,21 +36,7 @@ export function createLevelChart() {
       parts.push(el('text', { x: PAD.left - 6, y: y(pct) + 4, class: 'chart-axis', 'text-anchor': 'end' }, `${pct}%`));
     }
 
-    // As many time labels as fit (one per ~72 px), on whole hours or days.
-    const span = t1 - t0;
-    const fit = Math.max(2, Math.floor(w / 72));
-    const HOUR = 3_600_000;
-    const step = [HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 48 * HOUR]
-      .find((candidate) => span / candidate <= fit) ?? 7 * 24 * HOUR;
-    // Ticks on this device's whole hours (and midnights), not UTC's.
-    const offset = new Date(t0).getTimezoneOffset() * 60_000;
-    const firstTick = Math.ceil((t0 - offset) / step) * step + offset;
-    for (let t = firstTick; t <= t1; t += step) {
-      const d = new Date(t);
-      const label = step >= 86_400_000 ? dayFmt.format(d) : clock(d);
-      parts.push(el('line', { x1: x(t), x2: x(t), y1: PAD.top, y2: PAD.top + h, class: 'chart-grid chart-grid-v' }));
-      parts.push(el('text', { x: x(t), y: HEIGHT - 8, class: 'chart-axis', 'text-anchor': 'middle' }, label));
-    }
+    parts.push(...timeAxis({ t0, t1, width: w, x, top: PAD.top, bottom: PAD.top + h, labelY: HEIGHT - 8 }));
 
     for (const [key, label, cls] of [['overflowPct', 'overflow', 'chart-limit-over'], ['lowPct', 'low', 'chart-limit-low'], ['criticalPct', 'critical', 'chart-limit-crit']]) {
       const v = thresholds?.[key];

@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import * as live from '../live.js';
 import { createCampFigures } from '../components/camp-figures.js';
+import { createServicesPanel } from '../components/services-panel.js';
 import { createTankTile } from '../components/tank-tile.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { number, people } from '../format.js';
@@ -26,6 +27,7 @@ const makePage = template(`
       <div class="tiles" data-slot="tiles"></div>
       <p class="muted" data-slot="noTanks" hidden>No tanks registered.</p>
     </section>
+    <div data-slot="services"></div>
   </div>
 </section>`);
 
@@ -40,6 +42,8 @@ export function mount(root, { campId }, app) {
 
   const figures = createCampFigures();
   s.figures.append(figures.el);
+  const services = createServicesPanel({ campId });
+  s.services.append(services.el);
   const tiles = new Map(); // tankId -> tile
   const message = pageMessage(s.message);
   message.loading('Loading the camp…');
@@ -50,6 +54,7 @@ export function mount(root, { campId }, app) {
     const tanks = `${number(camp.tankCount)} ${camp.tankCount === 1 ? 'tank' : 'tanks'}`;
     setText(s.meta, `${people(camp.population)} · ${tanks} · target ${number(camp.targetLpd, 1)} l/p/d`);
     figures.update(camp);
+    services.summary(camp);
   }
 
   function showTank(tank) {
@@ -83,6 +88,7 @@ export function mount(root, { campId }, app) {
       setAttr(s.noTanks, 'hidden', tanks.length > 0);
       setAttr(s.body, 'hidden', false);
       message.clear();
+      services.refresh();
     },
     onLoaded: () => app.markFresh(),
     onError(err) {
@@ -105,6 +111,10 @@ export function mount(root, { campId }, app) {
       sync.touched('camp');
       showCamp(camp);
     }),
+    // Tests and tap counts that change an alert change what the services show.
+    live.on('alertChanged', (alert) => {
+      if (alert.campId === campId) services.refresh();
+    }),
     live.on('tankUpdated', (tank) => {
       if (tank.campId !== campId) return;
       sync.touched(tank.tankId);
@@ -115,6 +125,7 @@ export function mount(root, { campId }, app) {
   return {
     unmount() {
       sync.dispose();
+      services.dispose();
       for (const stop of off) stop();
     },
   };
