@@ -40,130 +40,94 @@ public static class NativePayloadParser
         }
 
         var reader = new Utf8JsonReader(utf8Json);
-        var result = Read(ref reader, receivedAt, out var valueStart, out var field);
-        return PayloadRules.BrokeOnNonFinite(utf8Json, valueStart) ? NotFinite(field) : result;
+        var fields = new Fields();
+        var rejected = PayloadRules.ReadObject<Fields, Field>(ref reader, ref fields, out var valueStart, out var field);
+        if (PayloadRules.BrokeOnNonFinite(utf8Json, valueStart))
+        {
+            rejected = NotFinite(field);
+        }
+
+        return rejected is { } r ? PayloadParseResult.Rejected(r.Reason, r.Detail) : fields.Reading(receivedAt);
     }
 
     public static PayloadParseResult Parse(in ReadOnlySequence<byte> utf8Json, DateTimeOffset receivedAt) =>
         PayloadRules.Joined(utf8Json, receivedAt, Parse, Oversize);
 
-    /// <summary>
-    /// The pass over the payload. When the JSON breaks while a value is read, <paramref name="valueStart"/> is
-    /// where that value begins, so that the caller can tell a bare NaN or Infinity from other broken JSON.
-    /// </summary>
-    private static PayloadParseResult Read(ref Utf8JsonReader reader, DateTimeOffset receivedAt, out long valueStart, out Field field)
+    /// <summary>What the pass over the payload has read so far.</summary>
+    private struct Fields : IPayloadFields<Field>
     {
-        valueStart = -1;
-        field = Field.None;
-        DateTimeOffset? ts = null;
-        var measurement = Field.None;
-        var value = 0.0;
-        double? batteryPct = null, batteryV = null, rssi = null, snr = null;
-        long? seq = null;
+        private DateTimeOffset? _ts;
+        private Field _measurement;
+        private double _value;
+        private double? _batteryPct, _batteryV, _rssi, _snr;
+        private long? _seq;
 
-        try
+        // Compared in the order of how often they appear.
+        public readonly Field Identify(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals("ts"u8) ? Field.Ts
+            : reader.ValueTextEquals("distanceMm"u8) ? Field.DistanceMm
+            : reader.ValueTextEquals("levelMm"u8) ? Field.LevelMm
+            : reader.ValueTextEquals("levelPct"u8) ? Field.LevelPct
+            : reader.ValueTextEquals("volumeL"u8) ? Field.VolumeL
+            : reader.ValueTextEquals("batteryPct"u8) ? Field.BatteryPct
+            : reader.ValueTextEquals("batteryV"u8) ? Field.BatteryV
+            : reader.ValueTextEquals("rssi"u8) ? Field.Rssi
+            : reader.ValueTextEquals("snr"u8) ? Field.Snr
+            : reader.ValueTextEquals("seq"u8) ? Field.Seq
+            : Field.Unknown;
+
+        public Rejection? Read(ref Utf8JsonReader reader, Field field)
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            switch (field)
             {
-                return Rejected(RejectReason.MalformedJson, "payload is not a JSON object");
-            }
+                case Field.Ts:
+                    var problem = ReadTs(ref reader, out var sent);
+                    _ts = sent;
+                    return problem;
+                case Field.DistanceMm or Field.LevelMm or Field.LevelPct or Field.VolumeL:
+                    if (_measurement != Field.None)
+                    {
+                        return new Rejection(RejectReason.SeveralMeasurements, $"several measurements: '{NameOf(_measurement)}' and '{NameOf(field)}'");
+                    }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                field = Identify(ref reader);
-                valueStart = reader.BytesConsumed;
-                reader.Read();
-                valueStart = -1;
-
-                // null is taken as absent: some encoders write every field of a struct.
-                if (reader.TokenType == JsonTokenType.Null)
-                {
-                    continue;
-                }
-
-                PayloadParseResult? problem = null;
-                switch (field)
-                {
-                    case Field.Ts:
-                        problem = ReadTs(ref reader, out var sent);
-                        ts = sent;
-                        break;
-                    case Field.DistanceMm or Field.LevelMm or Field.LevelPct or Field.VolumeL:
-                        if (measurement != Field.None)
-                        {
-                            return Rejected(RejectReason.SeveralMeasurements, $"several measurements: '{NameOf(measurement)}' and '{NameOf(field)}'");
-                        }
-
-                        measurement = field;
-                        problem = ReadNumber(ref reader, field, out value);
-                        break;
-                    case Field.BatteryPct:
-                        problem = ReadOptionalNumber(ref reader, field, ref batteryPct);
-                        break;
-                    case Field.BatteryV:
-                        problem = ReadOptionalNumber(ref reader, field, ref batteryV);
-                        break;
-                    case Field.Rssi:
-                        problem = ReadOptionalNumber(ref reader, field, ref rssi);
-                        break;
-                    case Field.Snr:
-                        problem = ReadOptionalNumber(ref reader, field, ref snr);
-                        break;
-                    case Field.Seq:
-                        problem = ReadSeq(ref reader, ref seq);
-                        break;
-                    default:
-                        // Unknown properties are ignored, whatever they hold.
-                        reader.Skip();
-                        break;
-                }
-
-                if (problem is { } rejected)
-                {
-                    return rejected;
-                }
-            }
-
-            // Whatever follows the object must be only whitespace; the reader throws on anything else.
-            field = Field.None;
-            while (reader.Read())
-            {
+                    _measurement = field;
+                    return ReadNumber(ref reader, field, out _value);
+                case Field.BatteryPct:
+                    return ReadOptionalNumber(ref reader, field, ref _batteryPct);
+                case Field.BatteryV:
+                    return ReadOptionalNumber(ref reader, field, ref _batteryV);
+                case Field.Rssi:
+                    return ReadOptionalNumber(ref reader, field, ref _rssi);
+                case Field.Snr:
+                    return ReadOptionalNumber(ref reader, field, ref _snr);
+                case Field.Seq:
+                    return ReadSeq(ref reader, ref _seq);
+                default:
+                    // Unknown properties are ignored, whatever they hold.
+                    reader.Skip();
+                    return null;
             }
         }
-        catch (JsonException e)
-        {
-            return Rejected(RejectReason.MalformedJson, PayloadRules.MalformedDetail(e));
-        }
 
-        if (measurement == Field.None)
+        /// <summary>The reading, once the whole payload has been read without a problem.</summary>
+        public readonly PayloadParseResult Reading(DateTimeOffset receivedAt)
         {
-            return Rejected(RejectReason.NoMeasurement, "no measurement: needs one of 'distanceMm', 'levelMm', 'levelPct', 'volumeL'");
-        }
+            if (_measurement == Field.None)
+            {
+                return PayloadParseResult.Rejected(RejectReason.NoMeasurement, "no measurement: needs one of 'distanceMm', 'levelMm', 'levelPct', 'volumeL'");
+            }
 
-        var time = ts ?? receivedAt;
-        if (PayloadRules.FutureDetail(time, receivedAt) is { } future)
-        {
-            return Rejected(RejectReason.FutureTimestamp, future);
-        }
+            var time = _ts ?? receivedAt;
+            if (PayloadRules.FutureDetail(time, receivedAt) is { } future)
+            {
+                return PayloadParseResult.Rejected(RejectReason.FutureTimestamp, future);
+            }
 
-        return PayloadParseResult.Accepted(new TankReading(time, KindOf(measurement), value, receivedAt, batteryPct, batteryV, rssi, snr, seq));
+            return PayloadParseResult.Accepted(new TankReading(time, KindOf(_measurement), _value, receivedAt, _batteryPct, _batteryV, _rssi, _snr, _seq));
+        }
     }
 
-    // Compared as UTF-8 and in the order of how often they appear, so that no property name becomes a string.
-    private static Field Identify(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("ts"u8) ? Field.Ts
-        : reader.ValueTextEquals("distanceMm"u8) ? Field.DistanceMm
-        : reader.ValueTextEquals("levelMm"u8) ? Field.LevelMm
-        : reader.ValueTextEquals("levelPct"u8) ? Field.LevelPct
-        : reader.ValueTextEquals("volumeL"u8) ? Field.VolumeL
-        : reader.ValueTextEquals("batteryPct"u8) ? Field.BatteryPct
-        : reader.ValueTextEquals("batteryV"u8) ? Field.BatteryV
-        : reader.ValueTextEquals("rssi"u8) ? Field.Rssi
-        : reader.ValueTextEquals("snr"u8) ? Field.Snr
-        : reader.ValueTextEquals("seq"u8) ? Field.Seq
-        : Field.Unknown;
-
-    private static PayloadParseResult? ReadNumber(ref Utf8JsonReader reader, Field field, out double value)
+    private static Rejection? ReadNumber(ref Utf8JsonReader reader, Field field, out double value)
     {
         value = 0;
         if (reader.TokenType != JsonTokenType.Number)
@@ -175,14 +139,14 @@ public static class NativePayloadParser
         return reader.TryGetDouble(out value) && double.IsFinite(value) ? null : NotFinite(field);
     }
 
-    private static PayloadParseResult? ReadOptionalNumber(ref Utf8JsonReader reader, Field field, ref double? target)
+    private static Rejection? ReadOptionalNumber(ref Utf8JsonReader reader, Field field, ref double? target)
     {
         var problem = ReadNumber(ref reader, field, out var value);
         target = value;
         return problem;
     }
 
-    private static PayloadParseResult? ReadSeq(ref Utf8JsonReader reader, ref long? seq)
+    private static Rejection? ReadSeq(ref Utf8JsonReader reader, ref long? seq)
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
@@ -200,8 +164,8 @@ public static class NativePayloadParser
             : NotFinite(Field.Seq);
     }
 
-    private static PayloadParseResult? ReadTs(ref Utf8JsonReader reader, out DateTimeOffset ts) =>
-        PayloadRules.ReadTs(ref reader, out ts, out var what) is { } reason ? Rejected(reason, $"'ts' {what}") : null;
+    private static Rejection? ReadTs(ref Utf8JsonReader reader, out DateTimeOffset ts) =>
+        PayloadRules.ReadTs(ref reader, out ts, out var what) is { } reason ? new Rejection(reason, $"'ts' {what}") : null;
 
     private static MeasurementKind KindOf(Field measurement) =>
         measurement switch
@@ -229,14 +193,12 @@ public static class NativePayloadParser
             _ => "an unknown field",
         };
 
-    private static PayloadParseResult Rejected(RejectReason reason, string detail) => PayloadParseResult.Rejected(reason, detail);
+    private static Rejection WrongType(Field field, string what) => new(RejectReason.WrongType, $"'{NameOf(field)}' {what}");
 
-    private static PayloadParseResult WrongType(Field field, string what) => Rejected(RejectReason.WrongType, $"'{NameOf(field)}' {what}");
-
-    private static PayloadParseResult NotFinite(Field field) =>
-        Rejected(RejectReason.NotFinite, field is Field.Unknown or Field.None
+    private static Rejection NotFinite(Field field) =>
+        new(RejectReason.NotFinite, field is Field.Unknown or Field.None
             ? "a number " + PayloadRules.NonFinite
             : $"'{NameOf(field)}' {PayloadRules.NonFinite}");
 
-    private static PayloadParseResult Oversize(long length) => Rejected(RejectReason.Oversize, PayloadRules.OversizeDetail(length));
+    private static PayloadParseResult Oversize(long length) => PayloadParseResult.Rejected(RejectReason.Oversize, PayloadRules.OversizeDetail(length));
 }

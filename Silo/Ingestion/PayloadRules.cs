@@ -19,6 +19,52 @@ internal static class PayloadRules
     private const long MinUnixMs = -62_135_596_800_000;
     private const long MaxUnixMs = 253_402_300_799_999;
 
+    /// <summary>
+    /// The one pass over a payload's object: each property identified and read by <paramref name="fields"/>,
+    /// JSON null taken as absent (some encoders write every field of a struct), unknown properties skipped by
+    /// the fields, and nothing but whitespace after the object. When the JSON breaks while a value is read,
+    /// <paramref name="valueStart"/> is where that value begins and <paramref name="field"/> whose it is, so
+    /// that the caller can tell a bare NaN or Infinity from other broken JSON.
+    /// </summary>
+    public static Rejection? ReadObject<TFields, TField>(ref Utf8JsonReader reader, ref TFields fields, out long valueStart, out TField field)
+        where TFields : struct, IPayloadFields<TField>
+        where TField : struct, Enum
+    {
+        valueStart = -1;
+        field = default;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return new Rejection(RejectReason.MalformedJson, "payload is not a JSON object");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                field = fields.Identify(ref reader);
+                valueStart = reader.BytesConsumed;
+                reader.Read();
+                valueStart = -1;
+                if (reader.TokenType != JsonTokenType.Null && fields.Read(ref reader, field) is { } rejected)
+                {
+                    return rejected;
+                }
+            }
+
+            // Whatever follows the object must be only whitespace; the reader throws on anything else.
+            field = default;
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException e)
+        {
+            return new Rejection(RejectReason.MalformedJson, MalformedDetail(e));
+        }
+
+        return null;
+    }
+
     /// <summary>A payload parser over one contiguous span.</summary>
     public delegate T SpanParser<out T>(ReadOnlySpan<byte> utf8Json, DateTimeOffset receivedAt);
 

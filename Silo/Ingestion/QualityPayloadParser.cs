@@ -48,110 +48,81 @@ public static class QualityPayloadParser
         }
 
         var reader = new Utf8JsonReader(utf8Json);
-        var result = Read(ref reader, receivedAt, tankId, pointId, out var valueStart, out var field);
-        return PayloadRules.BrokeOnNonFinite(utf8Json, valueStart) ? NotFinite(field) : result;
+        var fields = new Fields();
+        var rejected = PayloadRules.ReadObject<Fields, Field>(ref reader, ref fields, out var valueStart, out var field);
+        if (PayloadRules.BrokeOnNonFinite(utf8Json, valueStart))
+        {
+            rejected = NotFinite(field);
+        }
+
+        return rejected is { } r ? QualityParseResult.Rejected(r.Reason, r.Detail) : fields.Reading(receivedAt, tankId, pointId);
     }
 
-    private static QualityParseResult Read(
-        ref Utf8JsonReader reader, DateTimeOffset receivedAt, string? tankId, string? pointId, out long valueStart, out Field field)
+    /// <summary>What the pass over the payload has read so far.</summary>
+    private struct Fields : IPayloadFields<Field>
     {
-        valueStart = -1;
-        field = Field.None;
-        DateTimeOffset? ts = null;
-        double? frc = null, turbidity = null, ph = null, ecoli = null;
-        try
+        private DateTimeOffset? _ts;
+        private double? _frc, _turbidity, _ph, _ecoli;
+
+        public readonly Field Identify(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals("ts"u8) ? Field.Ts
+            : reader.ValueTextEquals("frcMgL"u8) ? Field.Frc
+            : reader.ValueTextEquals("turbidityNtu"u8) ? Field.Turbidity
+            : reader.ValueTextEquals("ph"u8) ? Field.Ph
+            : reader.ValueTextEquals("ecoliCfu"u8) ? Field.Ecoli
+            : Field.Unknown;
+
+        public Rejection? Read(ref Utf8JsonReader reader, Field field)
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            switch (field)
             {
-                return Rejected(RejectReason.MalformedJson, "payload is not a JSON object");
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                field = Identify(ref reader);
-                valueStart = reader.BytesConsumed;
-                reader.Read();
-                valueStart = -1;
-
-                // null is taken as absent: some encoders write every field of a struct.
-                if (reader.TokenType == JsonTokenType.Null)
-                {
-                    continue;
-                }
-
-                QualityParseResult? problem = null;
-                switch (field)
-                {
-                    case Field.Ts:
-                        problem = PayloadRules.ReadTs(ref reader, out var sent, out var what) is { } reason ? Rejected(reason, $"'ts' {what}") : null;
-                        ts = sent;
-                        break;
-                    case Field.Frc:
-                        problem = ReadFigure(ref reader, field, ref frc);
-                        break;
-                    case Field.Turbidity:
-                        problem = ReadFigure(ref reader, field, ref turbidity);
-                        break;
-                    case Field.Ph:
-                        problem = ReadFigure(ref reader, field, ref ph);
-                        break;
-                    case Field.Ecoli:
-                        problem = ReadFigure(ref reader, field, ref ecoli);
-                        break;
-                    default:
-                        // Unknown properties (battery, radio figures) are ignored, whatever they hold.
-                        reader.Skip();
-                        break;
-                }
-
-                if (problem is { } rejected)
-                {
-                    return rejected;
-                }
-            }
-
-            field = Field.None;
-            while (reader.Read())
-            {
+                case Field.Ts:
+                    var reason = PayloadRules.ReadTs(ref reader, out var sent, out var what);
+                    _ts = sent;
+                    return reason is { } r ? new Rejection(r, $"'ts' {what}") : null;
+                case Field.Frc:
+                    return ReadFigure(ref reader, field, ref _frc);
+                case Field.Turbidity:
+                    return ReadFigure(ref reader, field, ref _turbidity);
+                case Field.Ph:
+                    return ReadFigure(ref reader, field, ref _ph);
+                case Field.Ecoli:
+                    return ReadFigure(ref reader, field, ref _ecoli);
+                default:
+                    // Unknown properties (battery, radio figures) are ignored, whatever they hold.
+                    reader.Skip();
+                    return null;
             }
         }
-        catch (JsonException e)
-        {
-            return Rejected(RejectReason.MalformedJson, PayloadRules.MalformedDetail(e));
-        }
 
-        if (frc is null && turbidity is null && ph is null && ecoli is null)
+        /// <summary>The test, once the whole payload has been read without a problem.</summary>
+        public readonly QualityParseResult Reading(DateTimeOffset receivedAt, string? tankId, string? pointId)
         {
-            return Rejected(RejectReason.NoMeasurement, "no figure: needs at least one of 'frcMgL', 'turbidityNtu', 'ph', 'ecoliCfu'");
-        }
+            if (_frc is null && _turbidity is null && _ph is null && _ecoli is null)
+            {
+                return QualityParseResult.Rejected(RejectReason.NoMeasurement, "no figure: needs at least one of 'frcMgL', 'turbidityNtu', 'ph', 'ecoliCfu'");
+            }
 
-        var time = (ts ?? receivedAt).ToUniversalTime();
-        if (PayloadRules.FutureDetail(time, receivedAt) is { } future)
-        {
-            return Rejected(RejectReason.FutureTimestamp, future);
-        }
+            var time = (_ts ?? receivedAt).ToUniversalTime();
+            if (PayloadRules.FutureDetail(time, receivedAt) is { } future)
+            {
+                return QualityParseResult.Rejected(RejectReason.FutureTimestamp, future);
+            }
 
-        return QualityParseResult.Accepted(new QualityReading(time, tankId, pointId, frc, turbidity, ph, ecoli, QualitySource.Sensor, SensorActor));
+            return QualityParseResult.Accepted(new QualityReading(time, tankId, pointId, _frc, _turbidity, _ph, _ecoli, QualitySource.Sensor, SensorActor));
+        }
     }
 
-    private static Field Identify(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("ts"u8) ? Field.Ts
-        : reader.ValueTextEquals("frcMgL"u8) ? Field.Frc
-        : reader.ValueTextEquals("turbidityNtu"u8) ? Field.Turbidity
-        : reader.ValueTextEquals("ph"u8) ? Field.Ph
-        : reader.ValueTextEquals("ecoliCfu"u8) ? Field.Ecoli
-        : Field.Unknown;
-
-    private static QualityParseResult? ReadFigure(ref Utf8JsonReader reader, Field field, ref double? target)
+    private static Rejection? ReadFigure(ref Utf8JsonReader reader, Field field, ref double? target)
     {
         if (target is not null)
         {
-            return Rejected(RejectReason.SeveralMeasurements, $"'{NameOf(field)}' is given twice");
+            return new Rejection(RejectReason.SeveralMeasurements, $"'{NameOf(field)}' is given twice");
         }
 
         if (reader.TokenType != JsonTokenType.Number)
         {
-            return Rejected(RejectReason.WrongType, $"'{NameOf(field)}' must be a number");
+            return new Rejection(RejectReason.WrongType, $"'{NameOf(field)}' must be a number");
         }
 
         if (!reader.TryGetDouble(out var value) || !double.IsFinite(value))
@@ -161,7 +132,7 @@ public static class QualityPayloadParser
 
         if (QualityRanges.Problem(NameOf(field), value) is { } outside)
         {
-            return Rejected(RejectReason.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"'{NameOf(field)}' {value} {outside}"));
+            return new Rejection(RejectReason.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"'{NameOf(field)}' {value} {outside}"));
         }
 
         target = value;
@@ -179,10 +150,8 @@ public static class QualityPayloadParser
             _ => "an unknown field",
         };
 
-    private static QualityParseResult Rejected(RejectReason reason, string detail) => QualityParseResult.Rejected(reason, detail);
+    private static Rejection NotFinite(Field field) =>
+        new(RejectReason.NotFinite, field is Field.Unknown or Field.None ? "a number " + PayloadRules.NonFinite : $"'{NameOf(field)}' {PayloadRules.NonFinite}");
 
-    private static QualityParseResult NotFinite(Field field) =>
-        Rejected(RejectReason.NotFinite, field is Field.Unknown or Field.None ? "a number " + PayloadRules.NonFinite : $"'{NameOf(field)}' {PayloadRules.NonFinite}");
-
-    private static QualityParseResult Oversize(long length) => Rejected(RejectReason.Oversize, PayloadRules.OversizeDetail(length));
+    private static QualityParseResult Oversize(long length) => QualityParseResult.Rejected(RejectReason.Oversize, PayloadRules.OversizeDetail(length));
 }

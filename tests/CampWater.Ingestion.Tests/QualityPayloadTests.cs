@@ -92,6 +92,29 @@ public sealed class QualityPayloadTests
         Assert.Equal((0.35, 1.2), (reading.FrcMgL!.Value, reading.TurbidityNtu!.Value));
     }
 
+    [Fact]
+    public void A_valid_reading_allocates_only_its_QualityReading()
+    {
+        var payload = Encoding.UTF8.GetBytes("""{ "ts": "2026-11-29T10:15:00Z", "frcMgL": 0.35, "turbidityNtu": 1.2, "ph": 7.3, "ecoliCfu": 0, "batteryPct": 80 }""");
+        static long Allocated(Func<QualityParseResult> parse)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                Assert.True(parse().IsAccepted);
+            }
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var result = parse();
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(result.IsAccepted);
+            return allocated;
+        }
+
+        var oneReading = Allocated(() => QualityParseResult.Accepted(new QualityReading(ReceivedAt, "t1", null, 0.35, 1.2, 7.3, 0, QualitySource.Sensor, "sensor")));
+
+        Assert.Equal(oneReading, Allocated(() => QualityPayloadParser.Parse(payload, ReceivedAt, "t1", null)));
+    }
+
     [Theory]
     [InlineData("campwater/atmeh-3/tanks/t1/quality", "atmeh-3", "t1", null)]
     [InlineData("campwater/atmeh-3/points/p-4/quality", "atmeh-3", null, "p-4")]

@@ -34,3 +34,35 @@ export function timeAxis({ t0, t1, width, x, top, bottom, labelY }) {
   }
   return parts;
 }
+
+/**
+ * The frame of a chart: a figure with its SVG and a caption for screen readers, redrawn with its last data
+ * when its width changes. draw(data) is the chart's own; the frame keeps the data for a redraw.
+ */
+export function chartFrame(height, draw) {
+  const root = document.createElement('figure');
+  root.className = 'chart';
+  const svg = svgEl('svg', { role: 'img', class: 'chart-svg', height, focusable: 'false' });
+  const caption = document.createElement('figcaption');
+  caption.className = 'visually-hidden';
+  root.append(svg, caption);
+  let last = null;
+  const redraw = (data) => {
+    last = data;
+    draw(data);
+  };
+  const resize = new ResizeObserver(() => last && draw(last));
+  resize.observe(root);
+  return {
+    root,
+    svg,
+    /** The text a screen reader reads for the picture. */
+    describe(text) {
+      svg.setAttribute('aria-label', text);
+      caption.textContent = text;
+    },
+    /** The width to draw at, in px. */
+    width: () => Math.max(280, Math.round(root.clientWidth || 640)),
+    chart: { el: root, draw: redraw, dispose: () => resize.disconnect() },
+  };
+}

@@ -4,26 +4,20 @@
 
 import { number } from '../format.js';
 import { mgL } from '../services.js';
-import { svgEl as el, timeAxis } from './chart-time.js';
+import { chartFrame, svgEl as el, timeAxis } from './chart-time.js';
 
 const HEIGHT = 220;
 const PAD = { top: 12, right: 12, bottom: 28, left: 48 };
 
 export function createFrcChart() {
-  const root = document.createElement('figure');
-  root.className = 'chart';
-  const svg = el('svg', { role: 'img', class: 'chart-svg', height: HEIGHT, focusable: 'false' });
-  const caption = document.createElement('figcaption');
-  caption.className = 'visually-hidden';
-  root.append(svg, caption);
-  let last = null;
+  const frame = chartFrame(HEIGHT, draw);
+  const { svg } = frame;
 
   /** @param {{ tests: object[], min: number, max: number, from: string, to: string }} data tests newest first */
   function draw(data) {
-    last = data;
     const { min, max } = data;
     const points = data.tests.filter((t) => typeof t.frcMgL === 'number').map((t) => ({ t: Date.parse(t.ts), v: t.frcMgL, ok: t.frcMgL >= min && t.frcMgL <= max })).reverse();
-    const width = Math.max(280, Math.round(root.clientWidth || 640));
+    const width = frame.width();
     svg.setAttribute('viewBox', `0 0 ${width} ${HEIGHT}`);
     svg.setAttribute('width', width);
     const w = width - PAD.left - PAD.right;
@@ -63,11 +57,8 @@ export function createFrcChart() {
     const text = points.length
       ? `Free chlorine from ${mgL(points[0].v)} to ${mgL(points.at(-1).v)}; lowest ${mgL(Math.min(...points.map((p) => p.v)))}; ${points.filter((p) => !p.ok).length} of ${points.length} tests outside ${mgL(min)} to ${mgL(max)}.`
       : 'No chlorine tests here in this period.';
-    svg.setAttribute('aria-label', text);
-    caption.textContent = text;
+    frame.describe(text);
   }
 
-  const resize = new ResizeObserver(() => last && draw(last));
-  resize.observe(root);
-  return { el: root, draw, dispose: () => resize.disconnect() };
+  return frame.chart;
 }

@@ -4,23 +4,17 @@
 // screen readers.
 
 import { clock, number, percent } from '../format.js';
-import { svgEl as el, timeAxis } from './chart-time.js';
+import { chartFrame, svgEl as el, timeAxis } from './chart-time.js';
 
 const HEIGHT = 240;
 const PAD = { top: 12, right: 12, bottom: 28, left: 44 };
 
 export function createLevelChart() {
-  const root = document.createElement('figure');
-  root.className = 'chart';
-  const svg = el('svg', { role: 'img', class: 'chart-svg', height: HEIGHT, focusable: 'false' });
-  const caption = document.createElement('figcaption');
-  caption.className = 'visually-hidden';
-  root.append(svg, caption);
-  let last = null;
+  const frame = chartFrame(HEIGHT, draw);
+  const { svg } = frame;
 
   function draw({ points, capacityL, from, to, thresholds }) {
-    last = { points, capacityL, from, to, thresholds };
-    const width = Math.max(280, Math.round(root.clientWidth || 640));
+    const width = frame.width();
     svg.setAttribute('viewBox', `0 0 ${width} ${HEIGHT}`);
     svg.setAttribute('width', width);
     const w = width - PAD.left - PAD.right;
@@ -61,21 +55,11 @@ export function createLevelChart() {
     if (pcts.length) {
       const low = pcts.reduce((a, b) => (b.pct < a.pct ? b : a));
       const high = pcts.reduce((a, b) => (b.pct > a.pct ? b : a));
-      const text = `Level from ${percent(pcts[0].pct)} to ${percent(pcts.at(-1).pct)}; lowest ${percent(low.pct)} at ${clock(new Date(low.t))}, highest ${percent(high.pct)} at ${clock(new Date(high.t))}; ${number(pcts.length)} readings.`;
-      svg.setAttribute('aria-label', text);
-      caption.textContent = text;
+      frame.describe(`Level from ${percent(pcts[0].pct)} to ${percent(pcts.at(-1).pct)}; lowest ${percent(low.pct)} at ${clock(new Date(low.t))}, highest ${percent(high.pct)} at ${clock(new Date(high.t))}; ${number(pcts.length)} readings.`);
     } else {
-      svg.setAttribute('aria-label', 'No readings in this period.');
-      caption.textContent = 'No readings in this period.';
+      frame.describe('No readings in this period.');
     }
   }
 
-  const resize = new ResizeObserver(() => last && draw(last));
-  resize.observe(root);
-
-  return {
-    el: root,
-    draw,
-    dispose: () => resize.disconnect(),
-  };
+  return frame.chart;
 }
