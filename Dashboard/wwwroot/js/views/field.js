@@ -152,6 +152,7 @@ function clearErrors(form, fields) {
   }
   setAttr(form.querySelector('.form-error'), 'hidden', true);
   setText(form.querySelector('.form-saved'), '');
+  setAttr(form.querySelector('.form-saved'), 'data-warn', false);
 }
 
 /** Sends a form's body; shows the outcome in the form. Returns the server's answer, or null. */
@@ -161,7 +162,10 @@ async function submit(form, fields, send, saved) {
   button.disabled = true;
   try {
     const answer = await send();
-    setText(form.querySelector('.form-saved'), saved(answer));
+    const box = form.querySelector('.form-saved');
+    setText(box, saved(answer));
+    // A test that is out of range is saved all the same, but it is news to act on, not a green tick.
+    setAttr(box, 'data-warn', answer?.ok === false);
     return answer;
   } catch (err) {
     const matched = err.status === 400 && showFieldErrors(form, fields, err.fields);
