@@ -115,6 +115,7 @@ export function createServicesPanel({ campId }) {
   let controller = null;
   let summary = null;
   let range = '24h';
+  let soon = 0;
 
   function showError(text) {
     setText(s.error, text);
@@ -266,6 +267,14 @@ export function createServicesPanel({ campId }) {
   return {
     el,
     refresh,
+    /** Refreshes within a second, once for a burst of changes (a sensor's alerts, a row of tap counts). */
+    refreshSoon() {
+      if (soon) return;
+      soon = setTimeout(() => {
+        soon = 0;
+        refresh();
+      }, 1_000);
+    },
     /** @param {object} camp CampSummary (with tanks, when the camp page has them) */
     summary(camp) {
       summary = camp;
@@ -273,6 +282,7 @@ export function createServicesPanel({ campId }) {
       showAccess();
     },
     dispose() {
+      clearTimeout(soon);
       controller?.abort();
       chart.dispose();
     },

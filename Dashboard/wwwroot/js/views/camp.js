@@ -113,7 +113,7 @@ export function mount(root, { campId }, app) {
     }),
     // Tests and tap counts that change an alert change what the services show.
     live.on('alertChanged', (alert) => {
-      if (alert.campId === campId) services.refresh();
+      if (alert.campId === campId) services.refreshSoon();
     }),
     live.on('tankUpdated', (tank) => {
       if (tank.campId !== campId) return;
