@@ -81,6 +81,16 @@ public sealed class CampMapTests(UiHostFixture ui, DemoHostFixture demo) : IClas
                 $"{d.Item.Key} is drawn at ({d.X:0.0}, {d.Y:0.0}), its coordinates put it at ({x0 + k * d.East:0.0}, {y0 + k * d.South:0.0})");
         }
 
+        if (width < 400)
+        {
+            // Too crowded to read at a phone's width, the plan is drawn larger and opens on its middle, to be swiped.
+            var scroll = await page.Locator(".map-scroll").EvaluateAsync<int[]>("e => [Math.round(e.scrollLeft), e.scrollWidth, e.clientWidth]");
+            var (scrollLeft, scrollWidth, clientWidth) = (scroll[0], scroll[1], scroll[2]);
+            Assert.True(scrollWidth > clientWidth, $"the plan is {scrollWidth} px wide on a {clientWidth} px screen");
+            Assert.InRange(scrollLeft, (scrollWidth - clientWidth) / 2 - 2, (scrollWidth - clientWidth) / 2 + 2);
+            await Expect(page.Locator("figure.map-card figcaption")).ToContainTextAsync("swipe sideways");
+        }
+
         TestContext.Current.TestOutputHelper?.WriteLine($"{campId} at {width} px: {items.Count} items, {k:0.000} px per metre");
         var file = Path.Combine(ui.ScreenshotDirectory, $"map-{campId}-{width}.png");
         Directory.CreateDirectory(ui.ScreenshotDirectory);

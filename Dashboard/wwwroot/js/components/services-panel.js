@@ -36,8 +36,8 @@ const make = template(`
       <h4 class="quality-sub">Latest test at each place</h4>
       <div class="table-wrap" tabindex="0" role="region" aria-label="Latest test at each place" data-slot="latestWrap">
         <table class="table table-quality">
-          <thead><tr><th scope="col">Place</th><th scope="col">Taken</th><th scope="col" class="n">Free chlorine</th>
-            <th scope="col" class="n">Turbidity</th><th scope="col" class="n">pH</th><th scope="col" class="n">E. coli</th><th scope="col">Result</th><th scope="col">By</th></tr></thead>
+          <thead><tr><th scope="col">Place</th><th scope="col">Result</th><th scope="col" class="n">Free chlorine</th>
+            <th scope="col" class="n">Turbidity</th><th scope="col" class="n">pH</th><th scope="col" class="n">E. coli</th><th scope="col">Taken</th><th scope="col">By</th></tr></thead>
           <tbody data-slot="latest"></tbody>
         </table>
       </div>
@@ -54,8 +54,8 @@ const make = template(`
         <summary data-slot="allSummary"></summary>
         <div class="table-wrap" tabindex="0" role="region" aria-label="Every water test of the last 7 days">
           <table class="table table-quality">
-            <thead><tr><th scope="col">Taken</th><th scope="col">Place</th><th scope="col" class="n">Free chlorine</th>
-              <th scope="col" class="n">Turbidity</th><th scope="col" class="n">pH</th><th scope="col" class="n">E. coli</th><th scope="col">Result</th><th scope="col">By</th></tr></thead>
+            <thead><tr><th scope="col">Taken</th><th scope="col">Place</th><th scope="col">Result</th><th scope="col" class="n">Free chlorine</th>
+              <th scope="col" class="n">Turbidity</th><th scope="col" class="n">pH</th><th scope="col" class="n">E. coli</th><th scope="col">By</th></tr></thead>
             <tbody data-slot="tests"></tbody>
           </table>
         </div>
@@ -156,18 +156,18 @@ export function createServicesPanel({ campId }) {
     if (wanted && places.includes(wanted)) s.place.value = wanted;
     drawChart();
 
-    const cells = (t) => [
+    // The verdict comes right after the place: on a phone the table scrolls, and it is what matters.
+    const verdict = (t) => [t.ok ? `✓ ${WORDS.ok}` : `✕ ${t.problems.map((p) => PROBLEMS[p] ?? p).join(', ')}`, t.ok ? 'verdict verdict-met' : 'verdict verdict-short'];
+    const figures = (t) => [
       [mgL(t.frcMgL), 'n', t.problems.some((p) => p.startsWith('quality-frc'))],
       [ntu(t.turbidityNtu), 'n', t.problems.includes('quality-turbidity')],
       [ph(t.ph), 'n', t.problems.includes('quality-ph')],
       [cfu(t.ecoliCfu), 'n', t.problems.includes('quality-ecoli')],
-      [t.ok ? `✓ ${WORDS.ok}` : `✕ ${t.problems.map((p) => PROBLEMS[p] ?? p).join(', ')}`, t.ok ? 'verdict verdict-met' : 'verdict verdict-short'],
-      [t.by],
     ];
     // The newest test at each place (tests come newest first), places with a problem first.
     const latest = [...new Map(tests.map((t) => [placeKey(t), t]).reverse()).values()].sort((a, b) => Number(a.ok) - Number(b.ok));
-    s.latest.replaceChildren(...latest.map((t) => row([[placeName(t, names)], [when(t.ts)], ...cells(t)])));
-    s.tests.replaceChildren(...tests.slice(0, MAX_ROWS).map((t) => row([[when(t.ts)], [placeName(t, names)], ...cells(t)])));
+    s.latest.replaceChildren(...latest.map((t) => row([[placeName(t, names)], verdict(t), ...figures(t), [when(t.ts)], [t.by]])));
+    s.tests.replaceChildren(...tests.slice(0, MAX_ROWS).map((t) => row([[when(t.ts)], [placeName(t, names)], verdict(t), ...figures(t), [t.by]])));
     setText(s.allSummary, `Every test of the last 7 days (${number(tests.length)}${tests.length > MAX_ROWS ? `, the newest ${number(MAX_ROWS)} shown` : ''})`);
     setAttr(s.noTests, 'hidden', tests.length > 0);
     for (const box of [s.latestWrap, s.allBox, s.chartHead, s.chart]) setAttr(box, 'hidden', tests.length === 0);

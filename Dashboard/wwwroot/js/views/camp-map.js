@@ -207,10 +207,14 @@ export function mount(root, { campId }, app) {
     const counts = `${number(placed.filter((i) => i.kind === 'tank').length)} ${TEXT.tanks.toLowerCase()} and ${number(placed.filter((i) => i.kind === 'point').length)} ${TEXT.points.toLowerCase()}; a square is ${number(grid)} m.`;
     setText(s.caption, placed.length ? `${counts}${width > screen ? ` ${TEXT.wider}` : ''}` : TEXT.noneLocated);
     if (!scrolled && width > screen) {
-      // Open on what needs attention (the first item with a water problem), else on the middle of the plan.
-      scrolled = true;
+      // Open on what needs attention (the first item with a water problem), else on the middle of the plan;
+      // on the next frame, once the wider plan is laid out and can scroll.
       const focus = placed.find((i) => i.water);
-      s.scroll.scrollLeft = (focus ? toScreen(focus.location).x : width / 2) - screen / 2;
+      const left = (focus ? toScreen(focus.location).x : width / 2) - screen / 2;
+      requestAnimationFrame(() => {
+        s.scroll.scrollLeft = left;
+        scrolled = s.scroll.scrollLeft > 0 || left <= 0;
+      });
     }
 
     const unplaced = all.filter((i) => !i.location).map((i) => {
