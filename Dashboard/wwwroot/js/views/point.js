@@ -26,6 +26,7 @@ const TEXT = {
   noTests: 'No water tests here in the last 7 days.',
   alerts: 'Open alerts here',
   onMap: 'On the camp map',
+  fromTank: (name) => `At ${name}, which it draws from: `,
 };
 
 const makePage = template(`
@@ -42,7 +43,7 @@ const makePage = template(`
       <div class="card-head"><h2 id="status-title">Taps</h2>
         <span class="badge" data-slot="badge"><span class="badge-icon" aria-hidden="true"></span><span class="badge-text"></span></span></div>
       <p class="big num" data-slot="taps"></p>
-      <span class="bar bar-camp" role="img" data-slot="bar"><span class="bar-fill"></span></span>
+      <span class="bar" role="img" data-slot="bar"><span class="bar-fill"></span></span>
       <dl class="facts">
         <div><dt>Checked</dt><dd data-slot="checked"></dd></div>
         <div><dt>Note</dt><dd data-slot="note"></dd></div>
@@ -138,13 +139,15 @@ export function mount(root, { campId, pointId }, app) {
       }
       setText(s.where, point.location ? `${number(point.location.lat, 5)}, ${number(point.location.lon, 5)}` : TEXT.noWhere);
 
-      const own = alerts.filter((a) => a.pointId === pointId);
+      // Its own alerts, and those about the water of the tank it draws from: that water comes out of its taps.
+      const own = alerts.filter((a) => a.pointId === pointId
+        || (point.tankId && a.tankId === point.tankId && a.kind.startsWith('quality-')));
       s.alerts.replaceChildren(...own.map((a) => {
         const li = document.createElement('li');
         const link = document.createElement('a');
         link.href = `#/alerts/${enc}`;
         link.textContent = a.message;
-        li.append(`${a.severity === 'critical' ? '!' : '▲'} `, link);
+        li.append(`${a.severity === 'critical' ? '!' : '▲'} `, a.tankId ? TEXT.fromTank(tank?.name ?? a.tankId) : '', link);
         return li;
       }));
       setAttr(s.alertsBox, 'hidden', own.length === 0);
