@@ -94,7 +94,9 @@ public sealed class PageTests(UiHostFixture host)
     {
         await using var context = await host.NewContextAsync(360, 740);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/#/alerts");
+        // Only until the page is committed: the app may leave for the log-in form before its own load event, and
+        // waiting for that event would then miss the log-in page's.
+        await page.GotoAsync("/#/alerts", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync("**/login?returnUrl=*", new() { Timeout = 10_000 });
 
         await page.GetByLabel("Name").FillAsync("fatima");
