@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs the servers that the tests start as child processes (mosquitto, Redis,
-# VictoriaMetrics as the InfluxDB write API), the browser of the UI tests and docker-compose (which
-# checks docker-compose.yml), builds the solution, then runs every test.
+# VictoriaMetrics as the InfluxDB write API), the browser of the UI tests, curl and mosquitto_pub (the
+# README's examples are run as written) and docker-compose (which checks docker-compose.yml), builds
+# the solution, then runs every test.
 #
 #   tests/run.sh                      # everything, Debug build
 #   tests/run.sh --filter Mosquitto   # extra arguments go to `dotnet test`
@@ -14,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 configuration="${CONFIGURATION:-Debug}"
-packages=(mosquitto mosquitto-clients redis-server victoria-metrics chromium)
+packages=(mosquitto mosquitto-clients redis-server victoria-metrics chromium curl)
 # Without their recommended packages: docker-compose only checks docker-compose.yml (`config`), which
 # needs no Docker engine, so the engine it recommends is not installed.
 packages_without_recommends=(docker-compose)
@@ -25,6 +26,8 @@ declare -A binaries=(
     [victoria-metrics]=victoria-metrics
     [chromium]=chromium
     [docker-compose]=docker-compose
+    [curl]=curl
+    [mosquitto_pub]=mosquitto-clients
 )
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CampWater.Dashboard.Auth;
 using CampWater.Grains;
 using CampWater.Registry;
@@ -19,6 +20,8 @@ internal static class CampEndpoints
     public const int MaxCoverageDays = 400;
     private static readonly TimeSpan DefaultLevelsRange = TimeSpan.FromHours(24);
     private const int DefaultCoverageDays = 30;
+    private const int DefaultChanges = 100;
+    private const int MaxChanges = 500;
 
     public static void MapCampEndpoints(this IEndpointRouteBuilder app)
     {
@@ -33,6 +36,7 @@ internal static class CampEndpoints
         camps.MapGet("/{campId}/tanks/{tankId}/levels", GetLevels);
         camps.MapGet("/{campId}/coverage", GetCoverage);
         camps.MapGet("/{campId}/coverage.csv", GetCoverageCsv).RequireAuthorization(Roles.ExportPolicy);
+        camps.MapGet("/{campId}/changes", GetChanges);
     }
 
     private static async Task<IResult> ListCamps(IGrainFactory grains)
@@ -84,7 +88,7 @@ internal static class CampEndpoints
             return problem;
         }
 
-        await grain.Configure(camp.Value!, replaceTanks: false);
+        await grain.Configure(camp.Value!, replaceTanks: false, AlertEndpoints.ActorOf(request.HttpContext.User));
         return Results.Ok(await grain.GetDetail());
     }
 
@@ -125,7 +129,7 @@ internal static class CampEndpoints
             return Problems.Invalid(tank.Problems);
         }
 
-        return Results.Ok(await camp.ConfigureTank(tank.Value!));
+        return Results.Ok(await camp.ConfigureTank(tank.Value!, AlertEndpoints.ActorOf(request.HttpContext.User)));
     }
 
     private static async Task<IResult> GetLevels(string campId, string tankId, string? from, string? to, IGrainFactory grains, TimeProvider clock)
@@ -171,11 +175,13 @@ internal static class CampEndpoints
             return result.Problem;
         }
 
+        // A day with no figure or no verdict has an empty cell, never a 0 or a false that reads as a failed day.
         var csv = new StringBuilder("date,population,drawnL,deliveredL,lpd,targetLpd,met,completeness\n");
         foreach (var d in result.Days!)
         {
+            var met = d.Met switch { true => "true", false => "false", null => "" };
             csv.Append(CultureInfo.InvariantCulture,
-                $"{d.Date:yyyy-MM-dd},{d.Population},{d.DrawnL:0.#},{d.DeliveredL:0.#},{d.Lpd:0.##},{d.TargetLpd:0.##},{(d.Met ? "true" : "false")},{d.Completeness:0.####}\n");
+                $"{d.Date:yyyy-MM-dd},{d.Population},{d.DrawnL:0.#},{d.DeliveredL:0.#},{d.Lpd:0.##},{d.TargetLpd:0.##},{met},{d.Completeness:0.####}\n");
         }
 
         return Results.File(
@@ -218,6 +224,39 @@ internal static class CampEndpoints
         }
 
         return (await camp!.GetCoverage(start, end), null);
+    }
+
+    /// <summary>Who changed which fields of the camp and its tanks, newest first; values as JSON values (25, "Tank A").</summary>
+    private static async Task<IResult> GetChanges(string campId, string? tankId, string? limit, IGrainFactory grains)
+    {
+        if (!Ids.IsValid(campId) || await grains.GetGrain<ICampGrain>(campId).GetConfig() is null)
+        {
+            return Problems.NotFound($"There is no camp '{campId}'.");
+        }
+
+        if (tankId is not null && !Ids.IsValid(tankId))
+        {
+            return Problems.Invalid("tankId", "must be 1–64 characters of a-z, 0-9, '-' and '_'");
+        }
+
+        var max = DefaultChanges;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out max) || max is < 1 or > MaxChanges))
+        {
+            return Problems.Invalid("limit", $"must be a whole number from 1 to {MaxChanges}");
+        }
+
+        var changes = await grains.GetGrain<IChangeLogGrain>(campId).List(tankId, max);
+        return Results.Ok(changes.Select(c => new
+        {
+            c.At,
+            c.By,
+            c.CampId,
+            c.TankId,
+            c.Kind,
+            Fields = c.Fields.Select(f => new { f.Field, From = JsonValueOf(f.From), To = JsonValueOf(f.To) }),
+        }));
+
+        static JsonNode? JsonValueOf(string? json) => json is null ? null : JsonNode.Parse(json);
     }
 
     private static async Task<ITankGrain?> TankOf(string campId, string tankId, IGrainFactory grains)

@@ -139,7 +139,7 @@ internal static class ServiceEndpoints
             return Problems.Invalid(point.Problems);
         }
 
-        await grains.GetGrain<ICampGrain>(campId).ConfigurePoint(point.Value!);
+        await grains.GetGrain<ICampGrain>(campId).ConfigurePoint(point.Value!, AlertEndpoints.ActorOf(request.HttpContext.User));
         var points = await grains.GetGrain<IServicesGrain>(campId).GetPoints();
         return Results.Ok(points.Single(p => p.Id == pointId));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CampWater.Dashboard.Auth;
 
@@ -13,7 +15,7 @@ namespace CampWater.Dashboard.Auth;
 /// The log-in form, log-out, and <c>GET /api/session</c> (who is signed in, what they may do, and the
 /// anti-forgery token that the page sends with every change it makes).
 /// </summary>
-internal static class AuthEndpoints
+internal static partial class AuthEndpoints
 {
     public const string LoginPath = "/login";
     public const string LogoutPath = "/logout";
@@ -21,14 +23,19 @@ internal static class AuthEndpoints
 
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
+        if (app.ServiceProvider.GetRequiredService<AuthSettings>().NobodyCanSignIn)
+        {
+            LogNobodyCanSignIn(app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSettings)));
+        }
+
         app.MapGet(LoginPath, (HttpContext context, AuthSettings settings, IAntiforgery antiforgery, string? returnUrl) =>
             settings.Enabled ? LoginPage.Render(context, antiforgery, returnUrl, error: null) : Results.Redirect("./"));
-        app.MapPost(LoginPath, LogIn).DisableAntiforgery();
+        app.MapPost(LoginPath, LogIn).DisableAntiforgery().RequireRateLimiting(SignInThrottle.AddressPolicy);
         app.MapPost(LogoutPath, LogOut).DisableAntiforgery();
         app.MapGet("/api/session", Session);
     }
 
-    private static async Task<IResult> LogIn(HttpContext context, AuthSettings settings, IAntiforgery antiforgery)
+    private static async Task<IResult> LogIn(HttpContext context, AuthSettings settings, IAntiforgery antiforgery, SignInThrottle throttle)
     {
         if (!settings.Enabled)
         {
@@ -47,7 +54,33 @@ internal static class AuthEndpoints
             return LoginPage.Render(context, antiforgery, returnUrl, "The form had expired. Please sign in again.", StatusCodes.Status400BadRequest);
         }
 
-        var user = settings.CheckPassword(form["name"], form["password"]);
+        var name = form["name"].ToString();
+        if (throttle.NameRetryAfter(name) is { } wait)
+        {
+            return Refused(context, antiforgery, returnUrl, SignInLimit.Name, wait, name);
+        }
+
+        AuthUser? user;
+        using (var turn = await throttle.CheckTurnAsync(context.RequestAborted))
+        {
+            if (turn is null)
+            {
+                return Refused(context, antiforgery, returnUrl, SignInLimit.Busy, SignInThrottle.BusyRetry, name);
+            }
+
+            // Asked again in turn: a check of the same name that was ahead in the queue may have used the last failure.
+            if (throttle.NameRetryAfter(name) is { } stillWait)
+            {
+                return Refused(context, antiforgery, returnUrl, SignInLimit.Name, stillWait, name);
+            }
+
+            user = settings.CheckPassword(name, form["password"]);
+            if (user is null)
+            {
+                throttle.Failed(name);
+            }
+        }
+
         if (user is null)
         {
             return LoginPage.Render(context, antiforgery, returnUrl, "That name and password do not match. Check both and try again.", StatusCodes.Status401Unauthorized);
@@ -59,6 +92,28 @@ internal static class AuthEndpoints
         await context.SignInAsync(AuthSchemes.Cookie, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
         return Results.Redirect(LocalOrHome(returnUrl));
     }
+
+    /// <summary>A sign-in refused by a limit before its password was checked: 429, how long to wait, counted.</summary>
+    private static IResult Refused(HttpContext context, IAntiforgery antiforgery, string? returnUrl, SignInLimit limit, TimeSpan wait, string? name)
+    {
+        context.RequestServices.GetRequiredService<SignInMetrics>().Throttled(limit, SignInThrottle.Address(context), name);
+        var seconds = (long)Math.Ceiling(Math.Max(1, wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var after = seconds < 120
+            ? string.Create(CultureInfo.InvariantCulture, $"{seconds} seconds")
+            : string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(seconds / 60.0)} minutes");
+        var message = limit switch
+        {
+            SignInLimit.Name => $"Too many failed sign-ins for this name. Try again in {after}, or ask an administrator.",
+            SignInLimit.Address => $"Too many sign-in attempts from this device. Try again in {after}.",
+            _ => $"Too many sign-ins at once. Try again in {after}.",
+        };
+        return LoginPage.Render(context, antiforgery, returnUrl, message, StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>The answer of the rate limiting middleware when a client address has used up its attempts.</summary>
+    public static Task RefuseAddress(HttpContext context, TimeSpan wait) =>
+        Refused(context, context.RequestServices.GetRequiredService<IAntiforgery>(), null, SignInLimit.Address, wait, null).ExecuteAsync(context);
 
     private static async Task<IResult> LogOut(HttpContext context, AuthSettings settings, IAntiforgery antiforgery)
     {
@@ -143,4 +198,7 @@ internal static class AuthEndpoints
     }
 
     internal static string Html(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in is on with API tokens but no user (CampWater:Auth:Users): API clients are served, and nobody can sign in to the dashboard. To add a person, make a password hash with 'dotnet run --project Silo -- hash-password' and set CampWater:Auth:Users:0:Name, :Role and :PasswordHash.")]
+    private static partial void LogNobodyCanSignIn(ILogger logger);
 }

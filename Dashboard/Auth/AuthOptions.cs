@@ -11,4 +11,6 @@ public sealed class AuthOptions
     public List<AuthUser> Users { get; set; } = [];
 
     public List<AuthToken> Tokens { get; set; } = [];
+
+    public SignInThrottleOptions Throttle { get; set; } = new();
 }

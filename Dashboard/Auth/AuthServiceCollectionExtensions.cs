@@ -1,3 +1,4 @@
+using CampWater.Dashboard.Metrics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,10 @@ internal static class AuthServiceCollectionExtensions
     public static IServiceCollection AddCampWaterAuth(this IServiceCollection services, AuthSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<SignInMetrics>();
+        services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<SignInMetrics>());
+        services.AddSingleton<SignInThrottle>();
+        services.AddRateLimiter(o => SignInThrottle.AddAddressPolicy(o, settings.Throttle, AuthEndpoints.RefuseAddress));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AuthEndpoints.AntiforgeryHeader;

@@ -16,16 +16,23 @@ public sealed class AuthSettings
     private readonly Dictionary<string, AuthUser> _users;
     private readonly (byte[] Hash, string Name, string Role)[] _tokens;
 
-    private AuthSettings(bool enabled, Dictionary<string, AuthUser> users, (byte[], string, string)[] tokens)
+    private AuthSettings(bool enabled, Dictionary<string, AuthUser> users, (byte[], string, string)[] tokens, SignInThrottleOptions throttle)
     {
         Enabled = enabled;
+        Throttle = throttle;
         _users = users;
         _tokens = tokens;
     }
 
     public bool Enabled { get; }
 
-    public static AuthSettings Open { get; } = new(false, [], []);
+    /// <summary>Sign-in is on with API tokens but no user: the API serves its clients, and nobody can sign in to the dashboard.</summary>
+    public bool NobodyCanSignIn => Enabled && _users.Count == 0;
+
+    /// <summary>How many sign-ins are tried before the next is refused; checked at start.</summary>
+    public SignInThrottleOptions Throttle { get; }
+
+    public static AuthSettings Open { get; } = new(false, [], [], new SignInThrottleOptions());
 
     /// <summary>Reads <c>CampWater:Auth</c>; throws <see cref="AuthConfigurationException"/> naming every problem.</summary>
     public static AuthSettings From(IConfiguration configuration, IHostEnvironment environment)
@@ -83,22 +90,24 @@ public sealed class AuthSettings
             }
         }
 
-        if (enabled && users.Count == 0 && problems.Count == 0)
+        // Tokens alone are an API-only deployment (a cluster read by another system): it starts, with a warning.
+        if (enabled && users.Count == 0 && tokens.Count == 0 && problems.Count == 0)
         {
             problems.Add(
-                "Sign-in is on (CampWater:Auth:Enabled) but no user is configured, so nobody could sign in. "
+                "Sign-in is on (CampWater:Auth:Enabled) but no user is configured, nor any API token, so nobody could sign in. "
                 + "Make a password hash with 'dotnet run --project Silo -- hash-password' and set "
                 + "CampWater:Auth:Users:0:Name, CampWater:Auth:Users:0:Role (e.g. admin) and CampWater:Auth:Users:0:PasswordHash; "
                 + "or set CampWater:Auth:Enabled=false for open access on a trusted network.");
         }
 
+        problems.AddRange(options.Throttle.Problems());
         if (problems.Count > 0)
         {
             throw new AuthConfigurationException(
                 "The sign-in configuration is invalid:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems));
         }
 
-        return new AuthSettings(enabled, users, [.. tokens]);
+        return new AuthSettings(enabled, users, [.. tokens], options.Throttle);
     }
 
     /// <summary>The user with this name and password, or null; takes as long for a wrong name as for a wrong password.</summary>

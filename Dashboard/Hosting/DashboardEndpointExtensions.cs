@@ -44,6 +44,7 @@ public static class DashboardEndpointExtensions
             },
         });
 
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgeryForCookieWrites();

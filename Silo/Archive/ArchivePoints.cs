@@ -9,7 +9,7 @@ using InfluxDB.Client.Api.Domain;
 namespace CampWater.Silo.Archive;
 
 /// <summary>
-/// The archive's schema (README, "Archive"): each accepted reading, alert change and day of coverage
+/// The archive's schema (docs/operations.md, "Archive"): each accepted reading, alert change and day of coverage
 /// as one line of the InfluxDB line protocol, millisecond precision, tags and fields in key order.
 /// Numeric fields keep one type each (InfluxDB refuses a field that changes type): measurements are
 /// floats, counts integers.

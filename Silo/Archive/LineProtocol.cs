@@ -66,6 +66,9 @@ internal sealed class LineProtocol
         return this;
     }
 
+    /// <summary>A missing verdict is a missing field: false would record a day as failed.</summary>
+    public LineProtocol Field(string key, bool? value) => value is { } v ? Field(key, v) : this;
+
     public LineProtocol Field(string key, string? value)
     {
         if (value is null)

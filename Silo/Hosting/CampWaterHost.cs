@@ -81,8 +81,8 @@ public static class CampWaterHost
         builder.Services.AddHostedService<RegistrySeeder>();
         builder.Services.AddSingleton<ReadingPipeline>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadingPipeline>());
-        builder.Services.AddSingleton<DeviceDirectory>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeviceDirectory>());
+        builder.Services.AddSingleton<TankDirectory>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TankDirectory>());
         builder.Services.AddSingleton<LoRaWanDispatcher>();
         builder.Services.AddSingleton<QualityMetrics>();
         builder.Services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<QualityMetrics>());
@@ -93,7 +93,6 @@ public static class CampWaterHost
         if (options.Simulation.Enabled ?? builder.Environment.IsDevelopment())
         {
             builder.Services.AddHostedService<SensorSimulator>();
-            builder.Services.AddHostedService<QualitySimulator>();
         }
 
         try

@@ -46,10 +46,16 @@ public sealed class SimulationOptions
     public int Seed { get; set; } = 42;
 
     /// <summary>
-    /// The tanks (<c>camp/tank</c>, a camp, or <c>*</c>) whose simulated chlorine analyser shows a chlorine drop
-    /// that began a day before the start, so that the demo opens on it; null or empty: none.
+    /// Days of history the simulation replays at start, through MQTT, before it goes on live, so that a demo opens
+    /// on a week of levels, coverage and alerts. Null means: 7 in Development, 0 elsewhere.
     /// </summary>
-    public string? ChlorineDrop { get; set; }
+    public int? HistoryDays { get; set; }
+
+    /// <summary>
+    /// Scenarios played in that history, as <c>simulate --scenario</c> takes them (<c>kind:target[@+offset]</c>, the
+    /// offset from the first replayed day). Null means the demo's: <see cref="Simulation.DemoWeek.Scenarios"/>.
+    /// </summary>
+    public List<string>? Scenarios { get; set; }
 }
 
 public sealed class MqttOptions
@@ -66,23 +72,20 @@ public sealed class MqttOptions
     public bool UseTls { get; set; }
 
     /// <summary>
-    /// The client id of this silo's ingestion session. It must be stable across restarts, so the broker
-    /// keeps the session's readings while the silo is down, and unique per silo.
-    /// </summary>
-    /// <summary>
     /// The ingestion client's id. Each silo needs its own, stable across restarts so that its persistent
-    /// session (and what the broker held for it) is found again. Unset: <c>campwater-ingest</c>, or with
-    /// shared storage, where several silos run, one naming the machine and the silo port.
+    /// session (and what the broker held for it while the silo was down) is found again. Unset:
+    /// <c>campwater-ingest</c>, or with shared storage, where several silos run, one naming the machine and
+    /// the silo port.
     /// </summary>
     public string ClientId { get; set; } = "";
 
-    /// <summary>How long the broker keeps this silo's session (and its queued readings) while it is away.</summary>
     /// <summary>
     /// Unset: one silo ingests everything. Set (e.g. <c>campwater</c>) when several silos run: each
     /// subscribes to <c>$share/{group}/...</c> so that every reading goes to exactly one of them.
     /// </summary>
     public string? SharedGroup { get; set; }
 
+    /// <summary>How long the broker keeps this silo's session (and its queued readings) while it is away.</summary>
     public uint SessionExpirySeconds { get; set; } = 7 * 24 * 3600;
 
     public EmbeddedBrokerOptions Embedded { get; set; } = new();

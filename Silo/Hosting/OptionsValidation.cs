@@ -41,9 +41,17 @@ internal static class OptionsValidation
             problems.Add($"CampWater:Simulation:IntervalSeconds is {o.Simulation.IntervalSeconds}: use 0.1 to 3600.");
         }
 
-        if (!string.IsNullOrEmpty(o.Simulation.ChlorineDrop) && !Simulation.TankSelector.TryParse(o.Simulation.ChlorineDrop, out _))
+        if (o.Simulation.HistoryDays is < 0 or > 30)
         {
-            problems.Add($"CampWater:Simulation:ChlorineDrop is '{o.Simulation.ChlorineDrop}': use '*', a camp id or camp/tank.");
+            problems.Add($"CampWater:Simulation:HistoryDays is {o.Simulation.HistoryDays}: use 0 to 30.");
+        }
+
+        for (var i = 0; i < (o.Simulation.Scenarios?.Count ?? 0); i++)
+        {
+            if (!Simulation.Scenario.TryParse(o.Simulation.Scenarios![i], out _, out var problem))
+            {
+                problems.Add($"CampWater:Simulation:Scenarios:{i} '{o.Simulation.Scenarios[i]}': {problem}.");
+            }
         }
 
         return problems;

@@ -17,19 +17,6 @@ public sealed class Readiness : IHealthCheck, IMetricsSource
     /// <summary>Always true for in-memory state; for Redis, whether the last ping answered.</summary>
     public bool StorageReachable { get => _storageReachable; set => _storageReachable = value; }
 
-    /// <summary>
-    /// Waits, at most <paramref name="limit"/>, for the registry file to be applied. Readings queued by the broker
-    /// while the host was down arrive before it is: waiting keeps them from being refused as unknown.
-    /// </summary>
-    public async Task WaitForRegistryAsync(TimeProvider clock, TimeSpan limit, CancellationToken cancellationToken)
-    {
-        var deadline = clock.GetUtcNow() + limit;
-        while (!RegistryLoaded && clock.GetUtcNow() < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
-        }
-    }
-
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var missing = new List<string>();

@@ -46,5 +46,6 @@ public static class BrokerConnection
     public static string Describe(MqttOptions mqtt) =>
         mqtt.IsEmbedded ? $"embedded broker on port {mqtt.Embedded.Port}" : $"{mqtt.Host}:{Port(mqtt)}";
 
-    private static int Port(MqttOptions mqtt) => mqtt.Port ?? (mqtt.UseTls ? 8883 : 1883);
+    /// <summary>The configured broker's port: the one set, else MQTT's own (8883 with TLS).</summary>
+    public static int Port(MqttOptions mqtt) => mqtt.Port ?? (mqtt.UseTls ? 8883 : 1883);
 }

@@ -21,7 +21,8 @@ public sealed partial class EmbeddedBroker(IOptions<CampWaterOptions> options, I
             .WithPersistentSessions(true)
             .WithMaxPendingMessagesPerClient(100_000)
             .Build();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        var factory = new MqttServerFactory();
+        _server = factory.CreateMqttServer(serverOptions, factory.DefaultServerAdapters.Select(create => new ClientIdAssigningAdapter(create(factory))));
         _server.ValidatingConnectionAsync += AssignMissingClientId;
         try
         {
@@ -37,14 +38,16 @@ public sealed partial class EmbeddedBroker(IOptions<CampWaterOptions> options, I
     }
 
     /// <summary>
-    /// MQTT lets a client with a clean session leave its id to the broker (mosquitto_pub does); give it
-    /// one, as mosquitto would, instead of refusing the connection.
+    /// An MQTT 5 client with a clean start may leave its id to the broker (mosquitto_pub does); give it one, as
+    /// mosquitto would, and MQTTnet sends it back in the CONNACK. MQTT 3.1 and 3.1.1 clients got theirs from
+    /// <see cref="ClientIdAssigningAdapter"/>. A client that asks for a kept session without an id is refused,
+    /// as by mosquitto: there would be no id to find the session by.
     /// </summary>
     private static Task AssignMissingClientId(ValidatingConnectionEventArgs e)
     {
-        if (string.IsNullOrEmpty(e.ClientId) && e.CleanSession != false)
+        if (string.IsNullOrEmpty(e.ClientId) && e.CleanSession != false && e.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500)
         {
-            e.AssignedClientIdentifier = "auto-" + Guid.NewGuid().ToString("N");
+            e.AssignedClientIdentifier = ClientIdAssigningAdapter.NewClientId();
             e.ReasonCode = MQTTnet.Protocol.MqttConnectReasonCode.Success;
         }
 

@@ -1,3 +1,5 @@
+using CampWater.Grains;
+using CampWater.Readings;
 using CampWater.Silo.Hosting;
 using CampWater.Silo.Ingestion.LoRaWan;
 using Microsoft.Extensions.Options;
@@ -17,6 +19,7 @@ public sealed partial class MqttIngestion(
     ReadingPipeline pipeline,
     LoRaWanDispatcher lorawan,
     QualityIngestion quality,
+    TankDirectory directory,
     AckSequencer acks,
     IngestionMetrics metrics,
     RejectionLog rejections,
@@ -33,6 +36,9 @@ public sealed partial class MqttIngestion(
     private const ushort ReceiveMaximum = ushort.MaxValue;
     public const string NativeTopicFilter = "campwater/+/tanks/+/level";
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+
+    /// <summary>Unknown tanks are logged under one name, once a minute for all: a flood of made-up ids must not flood the log.</summary>
+    private const string UnknownTanksSource = "tanks not in the registry";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -140,7 +146,7 @@ public sealed partial class MqttIngestion(
                 return;
             }
 
-            Reject(message.Topic, RejectReason.UnknownTank, "the topic does not name a camp and tank by their ids");
+            Reject(UnknownTanksSource, RejectReason.UnknownTank, $"{message.Topic}: the topic does not name a camp and tank by their ids");
             await AcknowledgeRefused(acknowledge, stoppingToken);
             return;
         }
@@ -153,8 +159,30 @@ public sealed partial class MqttIngestion(
             return;
         }
 
-        await pipeline.EnqueueAsync(campId, tankId, parsed.Reading!, acknowledge, stoppingToken);
+        var reading = parsed.Reading!;
+        if (directory.Current.Knows(campId, tankId))
+        {
+            await pipeline.EnqueueAsync(campId, tankId, reading, acknowledge, stoppingToken);
+            return;
+        }
+
+        await ResolveMissAsync(campId, tankId, reading, receivedAt, acknowledge, stoppingToken);
     }
+
+    /// <summary>A reading for a tank the index does not know: delivered if the registry has it after all, else refused.</summary>
+    /// <remarks>A method of its own, so that only a miss allocates what its lambdas capture.</remarks>
+    private ValueTask ResolveMissAsync(string campId, string tankId, TankReading reading, DateTimeOffset receivedAt, ReadingPipeline.Acknowledge? acknowledge, CancellationToken stoppingToken) =>
+        directory.ResolveMissAsync(
+            TankKey.Of(campId, tankId),
+            receivedAt,
+            index => index.Knows(campId, tankId) ? new TankAddress(campId, tankId) : null,
+            (tank, ct) => pipeline.EnqueueAsync(tank.CampId, tank.TankId, reading, acknowledge, ct),
+            async ct =>
+            {
+                Reject(UnknownTanksSource, RejectReason.UnknownTank, $"{campId}/{tankId}: the registry has no such camp or tank");
+                await AcknowledgeRefused(acknowledge, ct);
+            },
+            stoppingToken);
 
     /// <summary>A refused message is acknowledged all the same: sent again, it would be refused again.</summary>
     internal static Task AcknowledgeRefused(ReadingPipeline.Acknowledge? acknowledge, CancellationToken cancellationToken) =>

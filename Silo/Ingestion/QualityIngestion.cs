@@ -7,28 +7,22 @@ namespace CampWater.Silo.Ingestion;
 /// <summary>
 /// Hands the readings of online water quality sensors to their camps' services, one at a time in arrival
 /// order (they are few: a chlorine analyser reports every few minutes), each acknowledged once it is stored.
-/// A camp the registry does not hold is refused here, before any grain is woken; the registry's list of
-/// camps is read again when a camp is not found, at most every <see cref="CampRetryGap"/>.
+/// A camp or tank the registry does not hold is refused at the edge, as level readings are, by the registry's
+/// index (<see cref="TankDirectory"/>): no grain is woken for it. A water point is its camp's services' to know.
 /// </summary>
 public sealed partial class QualityIngestion(
     IGrainFactory grains,
-    Hosting.Readiness readiness,
+    TankDirectory directory,
     IngestionMetrics ingestion,
     QualityMetrics metrics,
     RejectionLog rejections,
     TimeProvider clock,
     ILogger<QualityIngestion> logger) : BackgroundService
 {
-    public static readonly TimeSpan CampRetryGap = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long a reading waits for the registry file to be applied after a start.</summary>
-    private static readonly TimeSpan RegistryWait = TimeSpan.FromSeconds(30);
     private const int Capacity = 4096;
     private const int MaxAttempts = 10;
 
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(Capacity) { SingleReader = true });
-    private volatile HashSet<string> _camps = new(StringComparer.Ordinal);
-    private DateTimeOffset _campsReadAt = DateTimeOffset.MinValue;
 
     /// <summary>
     /// Parses and queues one message of a quality topic; refuses (and acknowledges) what cannot be used.
@@ -45,7 +39,34 @@ public sealed partial class QualityIngestion(
             return;
         }
 
-        await _queue.Writer.WriteAsync(new Work(campId, parsed.Reading!, acknowledge), cancellationToken);
+        var work = new Work(campId, parsed.Reading!, acknowledge);
+        if (Known(directory.Current, campId, tankId))
+        {
+            await _queue.Writer.WriteAsync(work, cancellationToken);
+            return;
+        }
+
+        await ResolveMissAsync(work, receivedAt, cancellationToken);
+    }
+
+    /// <summary>What the index must know for a reading to go on: the tank, or for a water point its camp.</summary>
+    private static bool Known(TankIndex index, string campId, string? tankId) =>
+        tankId is null ? index.KnowsCamp(campId) : index.Knows(campId, tankId);
+
+    /// <summary>A reading the index does not know where to put: delivered if the registry has it after all, else refused.</summary>
+    private ValueTask ResolveMissAsync(Work work, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var reading = work.Reading;
+        var place = reading.TankId ?? reading.PointId!;
+        return directory.ResolveMissAsync(
+            $"{work.CampId}/{place}",
+            receivedAt,
+            index => Known(index, work.CampId, reading.TankId) ? new TankAddress(work.CampId, place) : null,
+            (_, ct) => _queue.Writer.WriteAsync(work, ct),
+            ct => RefuseAsync(work.CampId, reading.TankId, reading.PointId, RejectReason.UnknownTank,
+                reading.TankId is null ? $"no camp '{work.CampId}' in the registry" : $"the registry has no camp '{work.CampId}' with a tank '{reading.TankId}'",
+                work.Acknowledge, ct),
+            cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,12 +87,6 @@ public sealed partial class QualityIngestion(
     private async Task HandleWork(Work work, CancellationToken stoppingToken)
     {
         var reading = work.Reading;
-        if (!await IsKnownCampAsync(work.CampId, stoppingToken))
-        {
-            await RefuseAsync(work.CampId, reading.TankId, reading.PointId, RejectReason.UnknownTank, $"no camp '{work.CampId}' in the registry", work.Acknowledge, stoppingToken);
-            return;
-        }
-
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -103,35 +118,6 @@ public sealed partial class QualityIngestion(
                 return;
             }
         }
-    }
-
-    private async Task<bool> IsKnownCampAsync(string campId, CancellationToken cancellationToken)
-    {
-        if (_camps.Contains(campId))
-        {
-            return true;
-        }
-
-        await readiness.WaitForRegistryAsync(clock, RegistryWait, cancellationToken);
-        var now = clock.GetUtcNow();
-        if (now - _campsReadAt < CampRetryGap)
-        {
-            return false;
-        }
-
-        _campsReadAt = now;
-        try
-        {
-            _camps = new HashSet<string>(await grains.GetGrain<IRegistryGrain>(0).GetCampIds(), StringComparer.Ordinal);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Without the list, take the reading to the camp: its services know whether it exists.
-            LogRegistryUnread(e.Message);
-            return true;
-        }
-
-        return _camps.Contains(campId);
     }
 
     private async ValueTask RefuseAsync(
@@ -170,7 +156,4 @@ public sealed partial class QualityIngestion(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Water quality reading of camp {Camp} taken but not acknowledged: {Error}")]
     private partial void LogAckFailed(string camp, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The list of camps could not be read for a water quality reading: {Error}")]
-    private partial void LogRegistryUnread(string error);
 }

@@ -18,7 +18,7 @@ public sealed partial class ReadingPipeline : BackgroundService
     // About a minute of retries: long enough for the cluster to notice a dead silo and move its tanks.
     private const int MaxAttempts = 10;
     private const int MaxBatch = 256;
-    // Beyond any real registry; a flood of made-up tank ids only empties the cache, it cannot grow it forever.
+    // Beyond any real registry: only tanks the registry has get here (TankDirectory refuses the others).
     private const int MaxCachedTanks = 1_000_000;
     private readonly Channel<Work>[] _lanes;
 
@@ -26,13 +26,15 @@ public sealed partial class ReadingPipeline : BackgroundService
     private readonly ConcurrentDictionary<string, ITankGrain> _tanks = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
     private readonly IngestionMetrics _metrics;
+    private readonly RejectionLog _rejections;
     private readonly TimeProvider _clock;
     private readonly ILogger<ReadingPipeline> _logger;
 
-    public ReadingPipeline(IGrainFactory grains, IngestionMetrics metrics, TimeProvider clock, ILogger<ReadingPipeline> logger)
+    public ReadingPipeline(IGrainFactory grains, IngestionMetrics metrics, RejectionLog rejections, TimeProvider clock, ILogger<ReadingPipeline> logger)
     {
         _grains = grains;
         _metrics = metrics;
+        _rejections = rejections;
         _clock = clock;
         _logger = logger;
         _lanes = new Channel<Work>[Math.Max(8, Environment.ProcessorCount * 8)];
@@ -133,6 +135,10 @@ public sealed partial class ReadingPipeline : BackgroundService
                     {
                         _metrics.Age.Observe(now - readings[i].Ts);
                     }
+                    else
+                    {
+                        Explain(tankKey, outcomes[i], readings[i]);
+                    }
 
                     await AcknowledgeAsync(works[i], stoppingToken);
                 }
@@ -156,6 +162,23 @@ public sealed partial class ReadingPipeline : BackgroundService
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// A reading the tank did not apply, in one line at most once a minute per tank (it is counted either way):
+    /// a sensor whose clock runs behind, or a second sender for one tank, shows up here first.
+    /// </summary>
+    private void Explain(string tankKey, ApplyOutcome outcome, TankReading reading)
+    {
+        var ts = reading.Ts.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        _ = outcome switch
+        {
+            ApplyOutcome.Late => _rejections.Write(tankKey, "late", $"(ts {ts} is older than the tank's newest reading; archived, not applied)"),
+            ApplyOutcome.Duplicate => _rejections.Write(tankKey, "duplicate", $"(ts {ts} was applied already)"),
+            ApplyOutcome.SensorFault => _rejections.Write(tankKey, "sensor-fault", $"(ts {ts}: a physically impossible level, recorded as a fault)"),
+            ApplyOutcome.UnknownTank => _rejections.Write(tankKey, "unknown-tank", "(no such camp or tank in the registry)"),
+            _ => false,
+        };
     }
 
     private async Task AcknowledgeAsync(Work work, CancellationToken stoppingToken)

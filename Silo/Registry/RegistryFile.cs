@@ -35,7 +35,9 @@ public sealed class RegistryFile
                 return new RegistryFile(null, []);
             }
 
-            throw new RegistryFileException($"The registry file '{name}' (CampWater:Registry) was not found in {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}.");
+            throw new RegistryFileException(
+                $"The registry file '{name}' (CampWater:Registry) was not found in {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}; " +
+                "a relative path is read from those two, so give the full path of a file elsewhere (\"$PWD/camps.json\").");
         }
 
         string json;

@@ -47,7 +47,8 @@ public sealed class ScenarioSimulation
                 }
 
                 var codec = Pick(plan.Codecs, camp.Id, config.Id) ?? SensorMessageWriter.CodecFor(devEui);
-                var analysed = plan.Scenarios.Any(s => s.Kind == ScenarioKind.ChlorineDrop && s.Target.Matches(camp.Id, config.Id));
+                var analysed = plan.ChlorineAnalysers.Any(s => s.Matches(camp.Id, config.Id))
+                    || plan.Scenarios.Any(s => s.Kind == ScenarioKind.ChlorineDrop && s.Target.Matches(camp.Id, config.Id));
                 sensors.Add(new SimulatedSensor(new SimulatedTank(camp.Id, config, camp.TimeZone, serves[i], seed), devEui, format, codec)
                 {
                     Chlorine = analysed ? new SimulatedChlorine(seed) : null,

@@ -1,87 +1,115 @@
+using System.Text;
 using CampWater.Silo.Hosting;
 using CampWater.Silo.Ingestion;
 using CampWater.Silo.Registry;
-using CampWater.Water;
 using Microsoft.Extensions.Options;
-using MQTTnet;
-using MQTTnet.Protocol;
 
 namespace CampWater.Silo.Simulation;
 
 /// <summary>
-/// Simulated sensors for every tank of the registry file, publishing through the real MQTT path (the
-/// same broker and topics as field sensors), so the first screen of a demo is alive.
+/// Simulated sensors for every tank of the registry file, publishing through the real MQTT path (the same
+/// broker, topics and formats as field sensors, LoRaWAN ones included), so the first screen of a demo is alive.
+/// In Development it first replays the last week (<see cref="DemoWeek"/>), seeded, so that the demo opens on a
+/// week of levels, coverage and alerts, then goes on live.
 /// </summary>
 public sealed partial class SensorSimulator(
     IOptions<CampWaterOptions> options,
     RegistryFile registry,
+    IHostEnvironment environment,
     TimeProvider clock,
     ILogger<SensorSimulator> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tanks = new List<SimulatedTank>();
-        var seed = options.Value.Simulation.Seed;
-        foreach (var camp in registry.Camps)
-        {
-            var serves = CampRollup.ServesPopulation(camp.Population, [.. camp.Tanks.Select(t => t.ServesPopulation)]);
-            for (var i = 0; i < camp.Tanks.Length; i++)
-            {
-                tanks.Add(new SimulatedTank(camp.Id, camp.Tanks[i], camp.TimeZone, serves[i], seed + tanks.Count));
-            }
-        }
-
-        if (tanks.Count == 0)
+        if (registry.Camps.Sum(c => c.Tanks.Length) == 0)
         {
             return;
         }
 
-        var mqtt = options.Value.Mqtt;
-        var clientOptions = new MqttClientOptionsBuilder()
-            .WithClientId("campwater-simulator-" + Guid.NewGuid().ToString("N")[..8])
-            .WithCleanStart(true)
-            .WithBroker(mqtt);
-
-        using var client = new MqttClientFactory().CreateMqttClient();
-        var interval = TimeSpan.FromSeconds(options.Value.Simulation.IntervalSeconds);
-        var last = clock.GetUtcNow();
-        LogStarted(tanks.Count, interval.TotalSeconds);
-        using var timer = new PeriodicTimer(interval, clock);
-        do
+        var plan = Plan(options.Value, environment.IsDevelopment(), clock.GetUtcNow());
+        var runner = new SimulationRunner(plan, registry.Camps, clock, new LogWriter(this));
+        var tanks = registry.Camps.Sum(c => c.Tanks.Length);
+        var seconds = plan.LiveInterval!.Value.TotalSeconds;
+        var running = runner.RunAsync(stoppingToken);
+        if (plan.Start is { } start)
         {
-            try
+            LogReplaying(tanks, (clock.GetUtcNow() - start).TotalDays, seconds);
+            if (await Task.WhenAny(runner.CaughtUp, running) == runner.CaughtUp)
             {
-                if (!client.IsConnected)
-                {
-                    await client.ConnectAsync(clientOptions.Build().WithSocketBuffers(), stoppingToken);
-                }
-
-                var now = clock.GetUtcNow();
-                var elapsed = now - last;
-                last = now;
-                foreach (var tank in tanks)
-                {
-                    var reading = tank.Step(now, elapsed);
-                    await client.PublishAsync(
-                        new MqttApplicationMessageBuilder()
-                            .WithTopic($"campwater/{tank.CampId}/tanks/{tank.TankId}/level")
-                            .WithPayload(reading.ToJson())
-                            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                            .Build(),
-                        stoppingToken);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogPublishFailed(e.Message);
+                LogCaughtUp((await runner.CaughtUp).TotalSeconds, runner.Published);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        else
+        {
+            LogStarted(tanks, seconds);
+        }
+
+        try
+        {
+            await running;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>What to simulate: the history to replay first, if any, then readings every <c>IntervalSeconds</c>.</summary>
+    public static SimulationPlan Plan(CampWaterOptions options, bool development, DateTimeOffset now)
+    {
+        var simulation = options.Simulation;
+        var mqtt = options.Mqtt;
+        var days = simulation.HistoryDays ?? (development ? DemoWeek.Days : 0);
+        var live = TimeSpan.FromSeconds(simulation.IntervalSeconds);
+        var scenarios = (simulation.Scenarios ?? [.. DemoWeek.Scenarios]).Select(text => Scenario.TryParse(text, out var scenario, out _) ? scenario : null).OfType<Scenario>().ToList();
+        var plan = new SimulationPlan
+        {
+            BrokerHost = mqtt.IsEmbedded ? "127.0.0.1" : mqtt.Host!,
+            BrokerPort = mqtt.IsEmbedded ? mqtt.Embedded.Port : BrokerConnection.Port(mqtt),
+            Username = mqtt.Username,
+            Password = mqtt.Password,
+            UseTls = mqtt.UseTls,
+            Seed = simulation.Seed,
+            Interval = live,
+            LiveInterval = live,
+            Speed = 1,
+        };
+        if (days == 0)
+        {
+            return plan;
+        }
+
+        // Whole intervals, so that the replayed readings fall on camp-local midnights and the days are whole.
+        var from = now.AddDays(-days);
+        return plan with
+        {
+            Start = new DateTimeOffset(from.UtcTicks - from.UtcTicks % DemoWeek.Interval.Ticks, TimeSpan.Zero),
+            Interval = DemoWeek.Interval,
+            Speed = double.PositiveInfinity,
+            MaxMessagesPerSecond = DemoWeek.MaxMessagesPerSecond,
+            Scenarios = scenarios,
+            ChlorineAnalysers = simulation.Scenarios is null
+                ? [.. DemoWeek.ChlorineAnalysers.Select(text => TankSelector.TryParse(text, out var target) ? target : null).OfType<TankSelector>()]
+                : [],
+        };
+    }
+
+    /// <summary>What the simulation says as it goes: scenarios beginning, sensors falling silent, progress.</summary>
+    private sealed class LogWriter(SensorSimulator simulator) : TextWriter
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void WriteLine(string? value) => simulator.LogNote(value ?? "");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Simulating {Tanks} tank sensors, a reading each every {Seconds} s")]
     private partial void LogStarted(int tanks, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The simulator could not publish: {Error}; it will try again")]
-    private partial void LogPublishFailed(string error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulating {Tanks} tank sensors: replaying the last {Days:0.#} days, then a reading each every {Seconds} s")]
+    private partial void LogReplaying(int tanks, double days, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Simulated history replayed in {Seconds:0.0} s ({Messages} messages); the simulation is live")]
+    private partial void LogCaughtUp(double seconds, long messages);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Simulation: {Note}")]
+    private partial void LogNote(string note);
 }

@@ -20,8 +20,14 @@ public sealed record SimulationPlan
     /// <summary>Simulated time between two readings of one sensor.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Simulated time between two readings once the simulation has caught up with the wall clock; null: <see cref="Interval"/>.</summary>
+    public TimeSpan? LiveInterval { get; init; }
+
     /// <summary>Simulated seconds per real second while the simulation is behind the wall clock; infinity: as fast as the broker takes it.</summary>
     public double Speed { get; init; } = 1;
+
+    /// <summary>The most messages a second while catching up, whatever <see cref="Speed"/> says; infinity: no bound.</summary>
+    public double MaxMessagesPerSecond { get; init; } = double.PositiveInfinity;
 
     /// <summary>The simulated time of the first reading; null: now.</summary>
     public DateTimeOffset? Start { get; init; }
@@ -39,4 +45,7 @@ public sealed record SimulationPlan
     public IReadOnlyList<(TankSelector Target, SensorCodec Codec)> Codecs { get; init; } = [];
 
     public IReadOnlyList<Scenario> Scenarios { get; init; } = [];
+
+    /// <summary>Tanks with an online chlorine analyser besides those of a <c>chlorine-drop</c>, reading as dosed.</summary>
+    public IReadOnlyList<TankSelector> ChlorineAnalysers { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Authentication;
 using CampWater.Registry;
+using CampWater.Silo.Ingestion;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -15,8 +16,13 @@ public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConf
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
 
+    private readonly TaskCompletionSource<TimeSpan> _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Messages published so far.</summary>
     public long Published { get; private set; }
+
+    /// <summary>Completes with the wall time it took once the simulation has caught up with the wall clock.</summary>
+    public Task<TimeSpan> CaughtUp => _caughtUp.Task;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -40,7 +46,7 @@ public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConf
         using var client = new MqttClientFactory().CreateMqttClient();
         var options = ClientOptions();
         var lastProgress = wallStart;
-        for (var t = start; end is null || t <= end; t += plan.Interval)
+        for (var t = start; end is null || t <= end; t = Next(t))
         {
             await PaceAsync(t, start, wallStart, cancellationToken);
             foreach (var message in simulation.Step(t, Note))
@@ -49,10 +55,21 @@ public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConf
             }
 
             var now = clock.GetUtcNow();
+            if (!_caughtUp.Task.IsCompleted && t + plan.Interval > now)
+            {
+                _caughtUp.TrySetResult(now - wallStart);
+                Note(string.Create(CultureInfo.InvariantCulture, $"caught up with the wall clock in {(now - wallStart).TotalSeconds:0.0} s, {Published} messages published"));
+            }
+
             if (now - lastProgress >= ProgressEvery)
             {
                 lastProgress = now;
                 Note(string.Create(CultureInfo.InvariantCulture, $"simulated to {t:u}, {Published} messages published"));
+            }
+
+            if (double.IsFinite(plan.MaxMessagesPerSecond) && wallStart + TimeSpan.FromSeconds(Published / plan.MaxMessagesPerSecond) - now is var ahead && ahead > TimeSpan.Zero)
+            {
+                await Task.Delay(ahead, clock, cancellationToken);
             }
         }
 
@@ -62,6 +79,10 @@ public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConf
             await client.DisconnectAsync(cancellationToken: CancellationToken.None);
         }
     }
+
+    /// <summary>The next step's time: a whole interval while catching up, the live interval once within one of the wall clock.</summary>
+    private DateTimeOffset Next(DateTimeOffset t) =>
+        plan.LiveInterval is { } live && t + plan.Interval > clock.GetUtcNow() ? t + live : t + plan.Interval;
 
     /// <summary>Waits until the wall clock has reached both <paramref name="t"/> and its accelerated share of the run.</summary>
     private async Task PaceAsync(DateTimeOffset t, DateTimeOffset start, DateTimeOffset wallStart, CancellationToken cancellationToken)
@@ -121,7 +142,7 @@ public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConf
             builder = builder.WithTlsOptions(o => o.UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13));
         }
 
-        return builder.Build();
+        return builder.Build().WithSocketBuffers();
     }
 
     private void Note(string line)

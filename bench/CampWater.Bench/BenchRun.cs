@@ -160,7 +160,7 @@ public sealed class BenchRun(BenchOptions options, Action<string> log)
         Connections = options.Connections,
     };
 
-    // A deep queue (as the README advises for any deployment) and a wider in-flight window than mosquitto's 20:
+    // A deep queue (as docs/operations.md advises for any deployment) and a wider in-flight window than mosquitto's 20:
     // the silo acknowledges a reading only once its tank has stored it, so the window bounds its throughput.
     private Task<MosquittoServer> StartBrokerAsync() => MosquittoServer.StartAsync(new MosquittoOptions
     {

@@ -1,6 +1,6 @@
 using CampWater.Bench;
 
-// The load benchmark (README, "Performance"):
+// The load benchmark (docs/operations.md, "Performance and the benchmark"):
 //   bench/run.sh                       # the targets: about 10 minutes
 //   bench/run.sh --smoke --out DIR     # a few seconds, small N and R (CI)
 // Options: --storage memory,redis --tanks N --camps M --rate R --duration S --qos 0|1 --big-tanks N ... (BenchOptions.cs)

@@ -67,6 +67,22 @@ public sealed class CoverageRuleTests
         Assert.NotNull(CoverageRule.Evaluate(Day(lpd: 5, completeness: 0.9), s_dayEnd));
     }
 
+    [Fact]
+    public void Coverage_of_a_day_with_no_readings_and_no_lpd_says_nothing()
+    {
+        var day = new DailyCoverage(new DateOnly(2026, 11, 29), 4500, 0, 0, Lpd: null, 20, Met: null, Completeness: 0);
+
+        Assert.Null(CoverageRule.Evaluate(day, s_dayEnd));
+    }
+
+    [Fact]
+    public void Coverage_of_a_camp_of_0_people_says_nothing()
+    {
+        var day = new DailyCoverage(new DateOnly(2026, 11, 29), 0, 9_000, 0, Lpd: null, 20, Met: null, Completeness: 1);
+
+        Assert.Null(CoverageRule.Evaluate(day, s_dayEnd));
+    }
+
     private static DailyCoverage Day(double lpd, double completeness = 1.0) =>
-        new(new DateOnly(2026, 11, 29), 4500, lpd * 4500, 0, lpd, 20, lpd >= 20, completeness);
+        new(new DateOnly(2026, 11, 29), 4500, lpd * 4500, 0, lpd, 20, completeness >= 0.9 ? lpd >= 20 : null, completeness);
 }

@@ -20,6 +20,27 @@ public sealed class SensorSignalTests
         Assert.Equal(s_now, signal.At);
     }
 
+    [Theory]
+    [InlineData("2026-11-28T10:29:30Z", 45, "No reading for 24 h (limit 45 min)")]
+    [InlineData("2026-11-29T09:04:30Z", 30, "No reading for 1.5 h (limit 30 min)")]
+    [InlineData("2026-11-29T08:19:30Z", 120, "No reading for 2.3 h (limit 2 h)")]
+    [InlineData("2026-11-25T10:34:30Z", 45, "No reading for 4 d (limit 45 min)")]
+    public void Offline_for_a_long_silence_says_it_in_hours_or_days(string lastReading, int offlineAfterMin, string message)
+    {
+        Assert.Equal(message, TankAlertRules.Offline(s_now, TankFeed.At(lastReading), offlineAfterMin).Message);
+    }
+
+    [Fact]
+    public void A_tank_whose_last_reading_is_34_min_old_is_silent_with_offlineAfterMin_30_unless_it_was_heard_from_under_20_s_ago()
+    {
+        var last = TankFeed.At("2026-11-29T10:00:00Z");
+
+        Assert.True(TankAlertRules.IsSilent(s_now, last, heardAt: null, 30));
+        Assert.True(TankAlertRules.IsSilent(s_now, last, heardAt: s_now.AddSeconds(-20), 30));
+        Assert.False(TankAlertRules.IsSilent(s_now, last, heardAt: s_now.AddSeconds(-19), 30)); // old readings still arriving: not silent
+        Assert.False(TankAlertRules.IsSilent(s_now, s_now.AddMinutes(-29), heardAt: null, 30));
+    }
+
     [Fact]
     public void Online_clears_the_offline_condition()
     {

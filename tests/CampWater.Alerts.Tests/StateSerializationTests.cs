@@ -49,6 +49,21 @@ public sealed class StateSerializationTests
         Assert.True(copy.NightHolds);
     }
 
+    [Fact]
+    public void Coverage_judge_keeps_the_days_waiting_for_readings_and_the_newest_verdict()
+    {
+        var judge = new CoverageJudge();
+        var waiting = new DateOnly(2026, 11, 28);
+        judge.Judge(new Status.DailyCoverage(waiting, 4500, 0, 0, 0, 20, false, 0.2), TankFeed.At("2026-11-28T21:00:00Z"), TankFeed.At("2026-11-29T10:00:00Z"));
+        judge.Judge(new Status.DailyCoverage(waiting.AddDays(1), 4500, 90_000, 0, 20, 20, true, 1), TankFeed.At("2026-11-29T21:00:00Z"), TankFeed.At("2026-11-29T22:00:00Z"));
+
+        var copy = RoundTrip(judge);
+
+        Assert.Equal([waiting], copy.WaitingDays);
+        // The newest verdict came back: a late day that met the target does not clear an open alert.
+        Assert.Empty(copy.JudgeLate([new Status.DailyCoverage(waiting, 4500, 99_000, 0, 22, 20, true, 1)], waiting.AddDays(1), true, TankFeed.At("2026-11-30T10:00:00Z")));
+    }
+
     private static T RoundTrip<T>(T value)
         where T : class =>
         s_serializer.Deserialize<T>(s_serializer.SerializeToArray(value)) ?? throw new InvalidOperationException("Nothing came back.");

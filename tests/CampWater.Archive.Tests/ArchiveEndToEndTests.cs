@@ -153,7 +153,7 @@ public sealed class ArchiveEndToEndTests(BulkArchiveFixture host) : IClassFixtur
                 s => s.Any(x => x.Points.Any(p => p.At.ToUnixTimeMilliseconds() == start && Math.Abs(p.Value - day.DrawnL) < 0.01)),
                 TimeSpan.FromSeconds(20), $"coverage drawnL {day.DrawnL} for {day.Date} in the archive");
             await AssertCoverageAsync("deliveredL", start, day.DeliveredL);
-            await AssertCoverageAsync("lpd", start, day.Lpd);
+            await AssertCoverageAsync("lpd", start, day.Lpd!.Value);
             await AssertCoverageAsync("targetLpd", start, day.TargetLpd);
             await AssertCoverageAsync("population", start, day.Population);
             await AssertCoverageAsync("completeness", start, day.Completeness);

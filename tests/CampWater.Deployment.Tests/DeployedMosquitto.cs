@@ -47,7 +47,7 @@ public sealed class DeployedMosquitto : TcpServerProcess
     /// <summary>
     /// Makes the system's users with <c>users.sh init</c> and then each of <paramref name="users"/> (the arguments of one
     /// users.sh call, e.g. <c>["sensor", "atmeh-3", "t1", "password"]</c>), then starts mosquitto. With
-    /// <paramref name="tlsCertificateDirectory"/> (holding server.crt and server.key) tls.conf is enabled as the README
+    /// <paramref name="tlsCertificateDirectory"/> (holding server.crt and server.key) tls.conf is enabled as docs/operations.md
     /// says: copied into conf.d, the certificates in certs/.
     /// </summary>
     public static async Task<DeployedMosquitto> StartAsync(

@@ -7,7 +7,7 @@ using MQTTnet.Protocol;
 
 namespace CampWater.Deployment;
 
-/// <summary>deploy/mosquitto/tls.conf enabled the way the README says, with a certificate made for the test.</summary>
+/// <summary>deploy/mosquitto/tls.conf enabled the way docs/operations.md says, with a certificate made for the test.</summary>
 public sealed class MosquittoTlsTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;

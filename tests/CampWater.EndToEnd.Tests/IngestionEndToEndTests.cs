@@ -69,7 +69,7 @@ public abstract class IngestionEndToEndTests(HostFixture host)
         Assert.InRange(day.DrawnL, expected * 0.99, expected * 1.01);
         Assert.Equal(0, day.DeliveredL, 1);
         Assert.InRange(day.Completeness, 0.998, 1.0); // 1,439 one-minute gaps of a 1,440-minute day
-        Assert.Equal(day.DrawnL / 1000, day.Lpd, 2);
+        Assert.Equal(day.DrawnL / 1000, day.Lpd!.Value, 2);
     }
 
     [Fact]

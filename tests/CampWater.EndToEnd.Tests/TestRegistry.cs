@@ -6,7 +6,10 @@ namespace CampWater.EndToEnd;
 /// </summary>
 internal static class TestRegistry
 {
-    public static readonly string[] TankIds = ["faults", "dup", "live", "api", "latency", "stored"];
+    /// <summary>Tanks that <c>mosquitto_pub</c> writes to by hand, one per MQTT version.</summary>
+    public static readonly string[] ByHandTankIds = ["mqttv31", "mqttv311", "mqttv5"];
+
+    public static readonly string[] TankIds = ["faults", "dup", "live", "api", "latency", "stored", .. ByHandTankIds];
 
     /// <summary>A camp of 1,000 people with one tank, so its days are that tank's days.</summary>
     public const string DayCampId = "e2e-day";

@@ -81,6 +81,24 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
+    public async Task A_tank_sending_readings_2_hours_old_is_not_flagged_offline_until_it_has_been_quiet_for_20_s()
+    {
+        // As after the silo was down while the broker kept the readings: they arrive now, dated two hours back.
+        var (camp, tank) = await NewCamp("backlog");
+        for (var minutes = 120; minutes > 100; minutes--)
+        {
+            await tank.Apply(At(TimeSpan.FromMinutes(minutes), 1500 - minutes));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(11), TestContext.Current.CancellationToken); // one watch of the camp at least
+        Assert.DoesNotContain(await camp.GetAlerts(Open), a => a.Kind == AlertKind.SensorOffline);
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(20));
+        var alerts = await WaitForAlerts(camp, a => a.Any(x => x.Kind == AlertKind.SensorOffline), "sensor-offline once it is quiet");
+        Assert.Equal(101, alerts.Single(a => a.Kind == AlertKind.SensorOffline).Value); // minutes since the last reading
+    }
+
+    [Fact]
     public async Task A_day_of_4_7_litres_per_person_raises_critical_coverage_low_at_the_first_reading_after_its_midnight_not_before()
     {
         // A zone where it is now about 02:00, so yesterday ended two hours ago: within the wait for silent tanks.
@@ -109,6 +127,41 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
         Assert.Null(coverage.TankId);
         Assert.Equal(end, coverage.RaisedAt);
         Assert.Equal(4.71, coverage.Value!.Value, 2);
+    }
+
+    [Fact]
+    public async Task A_day_judged_empty_then_filled_by_late_readings_raises_critical_coverage_low_of_4_71_litres_a_person_said_to_be_judged_late()
+    {
+        // Damascus: yesterday ended more than 12 hours ago, so it is final however silent the tank is.
+        var now = fixture.Time.GetUtcNow();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Damascus");
+        var yesterday = Water.CampCalendar.LocalDate(now, zone).AddDays(-1);
+        var (start, end) = Water.CampCalendar.DayBounds(yesterday, zone);
+        Assert.True(now - end >= TimeSpan.FromHours(12), "the test needs yesterday to have ended 12 hours ago");
+        var camp = fixture.Grains.GetGrain<ICampGrain>("coverage-late");
+        await camp.Configure(Camp("coverage-late"), replaceTanks: true);
+        var tank = fixture.Grains.GetGrain<ITankGrain>(TankKey.Of("coverage-late", "t1"));
+
+        // The tank was last heard the evening before yesterday: the camp judges the last week at once, with no readings.
+        await tank.Apply(Level(start.AddHours(-1), 2400));
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await camp.GetCoverage(yesterday, yesterday)).Single().Completeness);
+        Assert.DoesNotContain(await camp.GetAlerts(Open), a => a.Kind == AlertKind.CoverageLow);
+
+        // Then its gateway comes back with yesterday's readings: every 10 minutes, 2,400 mm down to 900 mm, 4,712 L for 1,000 people.
+        for (var i = 0; i < 144; i++)
+        {
+            await tank.Apply(Level(start.AddMinutes(10 * i), 2400 - (1500.0 * i / 143)));
+        }
+
+        await tank.Apply(Level(end, 900));
+        var alerts = await WaitForAlerts(camp, a => a.Any(x => x.Kind == AlertKind.CoverageLow), "coverage-low");
+        var coverage = alerts.Single(a => a.Kind == AlertKind.CoverageLow);
+        Assert.Equal(1, (await camp.GetCoverage(yesterday, yesterday)).Single().Completeness);
+        Assert.Equal(AlertSeverity.Critical, coverage.Severity);
+        Assert.Equal(4.71, coverage.Value!.Value, 2);
+        Assert.Contains("judged late", coverage.Message, StringComparison.Ordinal);
+        Assert.Equal(fixture.Time.GetUtcNow(), coverage.RaisedAt); // news when it is seen, not dated days back
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class CampGrainTests(ClusterFixture fixture) : IClassFixture<Clust
 
         var day = Assert.Single(await camp.GetCoverage(new DateOnly(2026, 11, 29), new DateOnly(2026, 11, 29)));
         Assert.Equal(6283.2, day.DrawnL, 1);
-        Assert.Equal(6.28, day.Lpd, 2);
-        Assert.False(day.Met);
+        Assert.Equal(6.28, day.Lpd!.Value, 2);
+        Assert.Null(day.Met); // 20 minutes of readings are too few to judge the day
         Assert.Equal(1000, day.Population);
     }
 
@@ -82,5 +82,41 @@ public sealed class CampGrainTests(ClusterFixture fixture) : IClassFixture<Clust
         var config = (await camp.GetConfig())!;
         Assert.Equal(1200, config.Population);
         Assert.Equal(40, config.Tanks.Single(t => t.Id == "a").Thresholds.LowPct);
+    }
+
+    [Fact]
+    public async Task A_camp_seeded_from_the_file_then_a_threshold_moved_by_omar_from_25_to_40_are_in_the_change_log_newest_first()
+    {
+        var camp = fixture.Grains.GetGrain<ICampGrain>("changes");
+        await camp.Seed(Camp("changes", 1000, Cylinder("a")));
+        await camp.ConfigureTank(Cylinder("a") with { Thresholds = Thresholds.Default with { LowPct = 40 } }, by: "omar");
+        await camp.ConfigureTank(Cylinder("a") with { Thresholds = Thresholds.Default with { LowPct = 40 } }, by: "omar"); // no change
+
+        var log = await fixture.Grains.GetGrain<IChangeLogGrain>("changes").List(tankId: null, max: 10);
+
+        Assert.Equal(3, log.Length);
+        Assert.Equal(("omar", "a", Changes.ConfigChangeKind.Changed), (log[0].By, log[0].TankId, log[0].Kind));
+        Assert.Equal(new Changes.FieldChange("thresholds.lowPct", "25", "40"), Assert.Single(log[0].Fields));
+        Assert.Equal(("registry file", Changes.ConfigChangeKind.Created), (log[1].By, log[1].Kind));
+        Assert.Equal(("registry file", (string?)null), (log[2].By, log[2].TankId));
+        Assert.Equal(2, (await fixture.Grains.GetGrain<IChangeLogGrain>("changes").List(tankId: "a", max: 10)).Length);
+    }
+
+    [Fact]
+    public async Task The_change_log_keeps_the_newest_500_changes_of_520()
+    {
+        var log = fixture.Grains.GetGrain<IChangeLogGrain>("bounded");
+        var at = new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 520; i += 20)
+        {
+            await log.Record([.. Enumerable.Range(i, 20).Select(n => new Changes.ConfigChange(
+                at.AddMinutes(n), "omar", "bounded", "a", Changes.ConfigChangeKind.Changed,
+                [new Changes.FieldChange("population", n.ToString(System.Globalization.CultureInfo.InvariantCulture), null)]))]);
+        }
+
+        var kept = await log.List(null, 1000);
+        Assert.Equal(500, kept.Length);
+        Assert.Equal(at.AddMinutes(519), kept[0].At);
+        Assert.Equal(at.AddMinutes(20), kept[^1].At);
     }
 }

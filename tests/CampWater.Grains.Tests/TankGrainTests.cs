@@ -26,6 +26,18 @@ public sealed class TankGrainTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
+    public async Task A_sensor_that_gives_3_418_volts_shows_them_in_the_status_and_keeps_them_through_a_reading_without_battery()
+    {
+        var tank = await NewTank("volts");
+        await tank.Apply(Level(Noon, 1500) with { BatteryV = 3.418 });
+        await tank.Apply(Level(Noon.AddMinutes(1), 1490));
+
+        var status = await tank.GetStatus();
+        Assert.Equal(3.418, status!.BatteryV);
+        Assert.Null(status.BatteryPct);
+    }
+
+    [Fact]
     public async Task A_duplicate_reading_is_dropped_and_drawn_stays_at_3141_6_litres()
     {
         var tank = await NewTank("dup");

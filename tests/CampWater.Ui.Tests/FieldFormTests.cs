@@ -45,7 +45,7 @@ public sealed class FieldFormTests(UiHostFixture host)
         await Expect(form).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await AssertFitsAsync(page, "the water test form");
 
-        await form.GetByLabel("Where was the water taken?").SelectOptionAsync(new SelectOptionValue { Label = "Tank n1" });
+        await form.GetByLabel("Where was the water taken?").SelectOptionAsync(new SelectOptionValue { Label = "Tank w1" });
         await form.GetByLabel("Free chlorine", new() { Exact = true }).FillAsync("11");
         var save = form.GetByRole(AriaRole.Button, new() { Name = "Save test" });
         await AssertThumbSizedAsync(save, "Save test");
@@ -63,9 +63,9 @@ public sealed class FieldFormTests(UiHostFixture host)
 
         await Expect(form.Locator(".form-saved")).ToHaveTextAsync("Saved. Out of range: chlorine low. An alert is raised.");
         var alerts = await GetAsync<Alert[]>($"/api/alerts?campId={Camp}");
-        var alert = Assert.Single(alerts, a => a.Kind == AlertKind.QualityFrcLow && a.TankId == "n1");
+        var alert = Assert.Single(alerts, a => a.Kind == AlertKind.QualityFrcLow && a.TankId == "w1");
         Assert.Equal(AlertSeverity.Critical, alert.Severity);
-        var test = (await GetAsync<QualityTest[]>($"/api/camps/{Camp}/quality")).First(t => t.TankId == "n1");
+        var test = (await GetAsync<QualityTest[]>($"/api/camps/{Camp}/quality")).First(t => t.TankId == "w1");
         Assert.Equal(("fatima", 0.1, 7.2), (test.By, test.FrcMgL!.Value, test.Ph!.Value));
         await page.ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotDirectory, "field-quality-360.png"), FullPage = true });
         Assert.Empty(watch.Errors);

@@ -156,6 +156,9 @@ public sealed class LiveDashboardTests(UiHostFixture host)
         var config = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/camps/{UiRegistry.CampId}/tanks/shots/config", Ct);
         Assert.Equal(30, config.GetProperty("thresholds").GetProperty("lowPct").GetDouble());
         await Expect(low).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        var change = page.Locator(".tank-page-changes .change").First;
+        await Expect(change).ToContainTextAsync("omar", new() { Timeout = 5_000 });
+        await Expect(change).ToContainTextAsync("Low below: 25% → 30%");
     }
 
     [Fact]

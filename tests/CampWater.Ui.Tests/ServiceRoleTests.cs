@@ -24,13 +24,13 @@ public sealed class ServiceRoleTests(UiHostFixture host)
     }
 
     [Theory]
-    [InlineData("GET", "/api/camps/ui-north/quality", null)]
-    [InlineData("POST", "/api/camps/ui-north/quality", """{ "tankId": "n2", "ph": 7 }""")]
-    [InlineData("GET", "/api/camps/ui-north/points", null)]
-    [InlineData("PUT", "/api/camps/ui-north/points/p9", """{ "name": "P9", "kind": "well", "taps": 1 }""")]
-    [InlineData("POST", "/api/camps/ui-north/points/p1/status", """{ "usableTaps": 6 }""")]
-    [InlineData("GET", "/api/camps/ui-north/sanitation", null)]
-    [InlineData("PUT", "/api/camps/ui-north/sanitation", """{ "latrines": 30, "usableLatrines": 28, "showers": 10, "usableShowers": 10 }""")]
+    [InlineData("GET", "/api/camps/ui-svc/quality", null)]
+    [InlineData("POST", "/api/camps/ui-svc/quality", """{ "tankId": "w2", "ph": 7 }""")]
+    [InlineData("GET", "/api/camps/ui-svc/points", null)]
+    [InlineData("PUT", "/api/camps/ui-svc/points/p9", """{ "name": "P9", "kind": "well", "taps": 1 }""")]
+    [InlineData("POST", "/api/camps/ui-svc/points/p1/status", """{ "usableTaps": 6 }""")]
+    [InlineData("GET", "/api/camps/ui-svc/sanitation", null)]
+    [InlineData("PUT", "/api/camps/ui-svc/sanitation", """{ "latrines": 30, "usableLatrines": 28, "showers": 10, "usableShowers": 10 }""")]
     public async Task Without_credentials_every_services_endpoint_answers_401(string method, string path, string? body)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(null, method, path, body));
@@ -41,7 +41,7 @@ public sealed class ServiceRoleTests(UiHostFixture host)
     {
         Assert.Equal(HttpStatusCode.OK, await SendAsync(UiUsers.ViewerToken, "GET", $"/api/camps/{Camp}/quality"));
         Assert.Equal(HttpStatusCode.OK, await SendAsync(UiUsers.ViewerToken, "GET", $"/api/camps/{Camp}/points"));
-        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(UiUsers.ViewerToken, "POST", $"/api/camps/{Camp}/quality", """{ "tankId": "n2", "ph": 7 }"""));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(UiUsers.ViewerToken, "POST", $"/api/camps/{Camp}/quality", """{ "tankId": "w2", "ph": 7 }"""));
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(UiUsers.ViewerToken, "POST", $"/api/camps/{Camp}/points/p1/status", """{ "usableTaps": 6 }"""));
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(UiUsers.ViewerToken, "PUT", $"/api/camps/{Camp}/sanitation", """{ "latrines": 30, "usableLatrines": 28, "showers": 10, "usableShowers": 10 }"""));
     }
@@ -49,7 +49,7 @@ public sealed class ServiceRoleTests(UiHostFixture host)
     [Fact]
     public async Task A_field_client_records_a_test_but_may_not_define_a_water_point()
     {
-        Assert.Equal(HttpStatusCode.Created, await SendAsync(UiUsers.FieldToken, "POST", $"/api/camps/{Camp}/quality", """{ "tankId": "n3", "ph": 7.1 }"""));
+        Assert.Equal(HttpStatusCode.Created, await SendAsync(UiUsers.FieldToken, "POST", $"/api/camps/{Camp}/quality", """{ "tankId": "w3", "ph": 7.1 }"""));
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(UiUsers.FieldToken, "PUT", $"/api/camps/{Camp}/points/p9", """{ "name": "P9", "kind": "well", "taps": 1 }"""));
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CampWater.Dashboard.Hosting;
 using CampWater.Silo.Hosting;
 using CampWater.Testing;
@@ -16,7 +15,7 @@ namespace CampWater.Ui;
 /// fed through a real mosquitto child process, and one headless Chromium (the system's) for the
 /// tests' browser contexts.
 /// </summary>
-public sealed partial class UiHostFixture : IAsyncLifetime
+public sealed class UiHostFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -42,27 +41,16 @@ public sealed partial class UiHostFixture : IAsyncLifetime
         }
 
         _mosquitto = await MosquittoServer.StartAsync(new MosquittoOptions { MaxQueuedMessages = 100_000 });
-        var registry = Path.Combine(_dir.Path, "camps.json");
-        await File.WriteAllTextAsync(registry, UiRegistry.Json);
-        BaseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        string[] args =
+        (_app, BaseUrl) = await UiHost.StartAsync(_dir.Path,
         [
-            "--environment", "Production",
-            "--Urls", BaseUrl,
-            "--CampWater:Registry", registry,
-            "--CampWater:Cluster:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            "--CampWater:Cluster:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--CampWater:Mqtt:ClientId", "campwater-ui-" + Guid.NewGuid().ToString("N")[..8],
             "--CampWater:Mqtt:Host", _mosquitto.Host,
             "--CampWater:Mqtt:Port", _mosquitto.Port.ToString(CultureInfo.InvariantCulture),
-            "--CampWater:Auth:Enabled", "true",
-            "--Logging:LogLevel:Default", "Warning",
+            // The tests sign in often, all from this machine; the per-address limit has tests of its own.
+            "--CampWater:Auth:Throttle:AttemptsPerAddressPerMinute", "100000",
             .. UiUsers.Arguments(),
-        ];
-        _app = CampWaterHost.Build(args);
-        await _app.StartAsync();
-        using var probe = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        await Eventually.HoldsAsync(async () => (await probe.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the host to be ready");
+        ]);
+        await UiHost.WaitUntilReadyAsync(BaseUrl);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -112,45 +100,37 @@ public sealed partial class UiHostFixture : IAsyncLifetime
     /// <summary>Signs in through the log-in form over HTTP and returns the session cookie's value.</summary>
     public async Task<string> SignInCookieAsync(string name, string password = UiUsers.Password)
     {
-        var cookies = new CookieContainer();
-        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
-        var form = await http.GetStringAsync("/login");
-        var field = AntiforgeryField().Match(form);
-        var response = await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [field.Groups[1].Value] = WebUtility.HtmlDecode(field.Groups[2].Value),
-            ["name"] = name,
-            ["password"] = password,
-            ["returnUrl"] = "/",
-        }));
+        using var http = SignInForm.Client(BaseUrl);
+        var response = await SignInForm.PostAsync(http, name, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in as {name} answered {(int)response.StatusCode}.");
         }
 
-        return cookies.GetCookies(new Uri(BaseUrl))["campwater.auth"]?.Value
-            ?? throw new InvalidOperationException($"Signing in as {name} set no session cookie.");
+        return response.Headers.TryGetValues("Set-Cookie", out var set)
+            && set.Select(c => c.Split(';')[0]).FirstOrDefault(c => c.StartsWith("campwater.auth=", StringComparison.Ordinal)) is { } cookie
+            ? cookie["campwater.auth=".Length..]
+            : throw new InvalidOperationException($"Signing in as {name} set no session cookie.");
     }
 
-    /// <summary>A browser context signed in as <paramref name="name"/> (by its cookie, so the first page load is cold), at <paramref name="width"/> pixels.</summary>
-    public async Task<IBrowserContext> SignedInContextAsync(string name, int width = 1280, int height = 900)
+    /// <summary>
+    /// A browser context signed in as <paramref name="name"/> (by its cookie, so the first page load is cold), at
+    /// <paramref name="width"/> pixels, its clock in <paramref name="timezoneId"/>.
+    /// </summary>
+    public async Task<IBrowserContext> SignedInContextAsync(string name, int width = 1280, int height = 900, string timezoneId = "Asia/Amman")
     {
-        var context = await NewContextAsync(width, height);
+        var context = await NewContextAsync(width, height, timezoneId);
         var cookie = await SignInCookieAsync(name);
         await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "campwater.auth", Value = cookie, Url = BaseUrl, HttpOnly = true, SameSite = SameSiteAttribute.Strict }]);
         return context;
     }
 
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900) =>
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string timezoneId = "Asia/Amman") =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = BaseUrl,
             Locale = "en-GB",
-            TimezoneId = "Asia/Amman",
+            TimezoneId = timezoneId,
         });
-
-    [GeneratedRegex("name=\"(__RequestVerificationToken)\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -19,6 +19,9 @@ internal static class UiUsers
     public const string ViewerToken = "viewer-token-0123456789abcdef";
     public const string FieldToken = "field-token-0123456789abcdefgh";
     public const string FieldClientName = "pump-crew-app";
+    public const string EngineerToken = "engineer-token-0123456789abcdef";
+    public const string EngineerClientName = "ops-console";
+    public const string ManagerToken = "manager-token-0123456789abcdefg";
 
     public static IEnumerable<string> Arguments()
     {
@@ -37,5 +40,11 @@ internal static class UiUsers
         yield return $"--CampWater:Auth:Tokens:1:Name={FieldClientName}";
         yield return $"--CampWater:Auth:Tokens:1:Role={Roles.Field}";
         yield return $"--CampWater:Auth:Tokens:1:Token={FieldToken}";
+        yield return $"--CampWater:Auth:Tokens:2:Name={EngineerClientName}";
+        yield return $"--CampWater:Auth:Tokens:2:Role={Roles.Engineer}";
+        yield return $"--CampWater:Auth:Tokens:2:Token={EngineerToken}";
+        yield return "--CampWater:Auth:Tokens:3:Name=donor-report";
+        yield return $"--CampWater:Auth:Tokens:3:Role={Roles.Manager}";
+        yield return $"--CampWater:Auth:Tokens:3:Token={ManagerToken}";
     }
 }

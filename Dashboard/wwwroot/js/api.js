@@ -86,6 +86,16 @@ export const getTankConfig = (campId, tankId, options) => getJson(`api/camps/${i
 
 export const putTankConfig = (campId, tankId, body) => request('PUT', `api/camps/${id(campId)}/tanks/${id(tankId)}`, { body });
 
+/** The camp's own definition in the registry file's form, with its tanks. */
+export const getCampConfig = (campId, options) => getJson(`api/camps/${id(campId)}/config`, options);
+
+/** Changes the camp's own fields; a body without tanks keeps them. */
+export const putCampConfig = (campId, body) => request('PUT', `api/camps/${id(campId)}`, { body });
+
+/** [ConfigChange] newest first: { at, by, campId, tankId, kind, fields: [{ field, from, to }] }; tankId: only that tank's. */
+export const getChanges = (campId, { tankId, limit = 20 } = {}, options) =>
+  getJson(`api/camps/${id(campId)}/changes?limit=${limit}${tankId ? `&tankId=${id(tankId)}` : ''}`, options);
+
 /** [{ ts, levelMm, volumeL }] between two instants (at most 1,000 points). */
 export const getLevels = (campId, tankId, from, to, options) =>
   getJson(`api/camps/${id(campId)}/tanks/${id(tankId)}/levels?from=${id(from)}&to=${id(to)}`, options);
@@ -104,12 +114,6 @@ export const getAlerts = ({ campId, state = 'open' } = {}, options) =>
 export const actOnAlert = (alertId, kind, body = {}) => request('POST', `api/alerts/${id(alertId)}/${kind}`, { body });
 
 // A camp's services (water quality, water points, sanitation).
-
-/** The camp's definition in the registry file's form (quality limits, points, access limits included). */
-export const getCampConfig = (campId, options) => getJson(`api/camps/${id(campId)}/config`, options);
-
-/** Changes the camp's own fields; tanks and points it leaves out are kept. */
-export const putCamp = (campId, body) => request('PUT', `api/camps/${id(campId)}`, { body });
 
 /** [QualityTest], newest first, between two instants or camp-local dates (default: the last 7 days). */
 export const getQuality = (campId, { from, to } = {}, options) => {

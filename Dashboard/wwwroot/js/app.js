@@ -49,11 +49,16 @@ const routes = [
 const main = document.getElementById('main');
 let current = null; // { key, instance }
 let lastFetchAt = 0;
+let pageZone = null; // the time zone of the camp the page shows, if it shows one
 
 /** What a view may ask of the page around it. */
 const app = {
   setTitle(title) {
     document.title = title ? `${title} · ${PRODUCT}` : PRODUCT;
+  },
+  /** The camp's time zone, for the times the page around the view shows. */
+  setZone(zone) {
+    pageZone = zone ?? null;
   },
   /** A view got a complete snapshot from the server. */
   markFresh() {
@@ -63,7 +68,8 @@ const app = {
 };
 
 function match(hash) {
-  const path = hash.replace(/^#/, '') || '/';
+  // A view reads its own query (#/coverage/atmeh-3?from=…); the route is the path before it.
+  const path = (hash.replace(/^#/, '') || '/').split('?')[0] || '/';
   for (const route of routes) {
     const m = route.path.exec(path);
     if (m) {
@@ -90,6 +96,7 @@ function navigate() {
   const { route, params } = match(key);
   const first = current === null;
   current?.instance.unmount();
+  pageZone = null;
   for (const link of document.querySelectorAll('[data-nav]')) {
     setAttr(link, 'aria-current', link.dataset.nav === route.nav ? 'page' : null);
   }
@@ -158,7 +165,7 @@ function showStaleNotice() {
   const iso = new Date(asOf).toISOString();
   const what = 'Not live — reconnecting…';
   setText(notice.querySelector('.notice-title'), what);
-  setText(notice.querySelector('.notice-detail'), `Figures are from ${clock(asOf)} (${age(iso)}).`);
+  setText(notice.querySelector('.notice-detail'), `Figures are from ${clock(asOf, pageZone)} (${age(iso)}).`);
 }
 
 // Ages are relative to now, so they are refreshed on the client; the server is not asked.
@@ -174,7 +181,8 @@ function showUser() {
   const me = session();
   const box = document.getElementById('user');
   if (!me.authEnabled) {
-    showBanner('Open access — sign-in is off, so anyone who can reach this page can change tanks and act on alerts as “anonymous”.', 'warning');
+    showBanner('Open access — sign-in is off, so anyone who can reach this page can change tanks and act on alerts as “anonymous”.', 'warning',
+      { short: 'Open access: sign-in is off', key: 'open-access' });
     setAttr(box, 'hidden', true);
     return;
   }

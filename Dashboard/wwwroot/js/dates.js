@@ -35,3 +35,8 @@ export const shortDate = (iso) => shortFmt.format(toDate(iso));
 export const longDate = (iso) => longFmt.format(toDate(iso));
 /** "November 2026" */
 export const monthName = (month) => monthFmt.format(toDate(`${month}-01`));
+
+const shortDayFmt = new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** "Thu, Dec 3": a day in a narrow column. */
+export const shortDayDate = (iso) => shortDayFmt.format(toDate(iso));

@@ -85,14 +85,84 @@ export function age(iso, now = Date.now()) {
   return `${Math.round(s / 86400)} d ago`;
 }
 
-const clockFmt = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
-const dateTimeFmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
+// Times and dates are shown in the camp's zone, whatever the zone of the device (a manager in Amman
+// reading a camp in Dhaka), and in 24-hour form in every language, as WASH teams write them. A view
+// passes the camp's zone; without one (a page across camps) the device's zone is used.
+const timeFormats = new Map();
+function timeFormat(zone, options) {
+  const key = `${zone ?? ''}|${Object.entries(options).join(';')}`;
+  if (!timeFormats.has(key)) {
+    try {
+      timeFormats.set(key, new Intl.DateTimeFormat(lang, { ...options, hourCycle: 'h23', timeZone: zone || undefined }));
+    } catch {
+      timeFormats.set(key, new Intl.DateTimeFormat(lang, { ...options, hourCycle: 'h23' })); // a zone this browser does not know
+    }
+  }
+  return timeFormats.get(key);
+}
 
-/** 10:42, in this device's time zone. */
-export const clock = (t) => clockFmt.format(t);
-export function dateTime(iso) {
-  const t = Date.parse(iso ?? '');
-  return Number.isNaN(t) ? '' : dateTimeFmt.format(t);
+const toTime = (t) => (t instanceof Date ? t.getTime() : typeof t === 'number' ? t : Date.parse(t ?? ''));
+
+/** "14:05" in the zone. */
+export function clock(t, zone) {
+  const ms = toTime(t);
+  return Number.isNaN(ms) ? NONE : timeFormat(zone, { hour: '2-digit', minute: '2-digit' }).format(ms);
+}
+
+/** "Dec 3, 2026, 14:05" in the zone; empty for no time. */
+export function dateTime(t, zone) {
+  const ms = toTime(t);
+  return Number.isNaN(ms) ? '' : timeFormat(zone, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** "Dec 3, 14:05": a recent time, with its day. */
+export function dayTime(t, zone) {
+  const ms = toTime(t);
+  return Number.isNaN(ms) ? NONE : timeFormat(zone, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms);
+}
+
+/** "Thu, Dec 3": a day on a time axis. */
+export function dayLabel(t, zone) {
+  return timeFormat(zone, { weekday: 'short', month: 'short', day: 'numeric' }).format(toTime(t));
+}
+
+/** How far the zone's clock is ahead of UTC at that instant, in ms (negative west of Greenwich). */
+export function zoneOffsetMs(t, zone) {
+  const ms = toTime(t);
+  const parts = Object.fromEntries(timeFormat(zone, {
+    year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  }).formatToParts(ms).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour % 24, +parts.minute, +parts.second);
+  return asUtc - (ms - (ms % 1000));
+}
+
+/** "Asia/Damascus (GMT+3)": how a page names the zone its times are in. */
+export function zoneName(zone, t = Date.now()) {
+  if (!zone) return '';
+  const offset = timeFormat(zone, { timeZoneName: 'shortOffset' }).formatToParts(toTime(t)).find((p) => p.type === 'timeZoneName')?.value;
+  return offset && offset !== zone ? `${zone} (${offset})` : zone;
+}
+
+const LOW_BATTERY_PCT = 20;
+// Lithium thionyl chloride cells (in the Dragino LDDS75 and most LoRaWAN tank sensors) hold about 3.6 V
+// for most of their life and fall below 3.2 V only near its end.
+const LOW_BATTERY_V = 3.2;
+
+/** A sensor's battery as it reports it: percent (Milesight), or volts (Dragino); low by either. */
+export function battery(pct, volts) {
+  const low = (isNumber(pct) && pct < LOW_BATTERY_PCT) || (isNumber(volts) && volts < LOW_BATTERY_V);
+  const value = isNumber(pct) ? percent(pct) : isNumber(volts) ? `${number(volts, 2)} V` : NONE;
+  return { text: low ? `${value}, low` : value, low, title: isNumber(pct) && isNumber(volts) ? `${percent(pct)}, ${number(volts, 2)} V` : null };
+}
+
+/** "45 min", "24 h", "3 d": a duration given in minutes, in the unit a person reads it in. */
+export function duration(minutes) {
+  if (!isNumber(minutes)) return NONE;
+  const m = Math.max(0, minutes);
+  if (m < 90) return `${number(Math.round(m))} min`;
+  const h = m / 60;
+  if (h < 72) return `${adaptive(Math.round(h * 10) / 10)} h`;
+  return `${adaptive(Math.round((h / 24) * 10) / 10)} d`;
 }
 
 /**

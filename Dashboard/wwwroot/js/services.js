@@ -3,15 +3,6 @@
 
 import { NONE, isNumber, number } from './format.js';
 
-const lang = document.documentElement.lang || 'en';
-const whenFmt = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
-/** "3 Dec, 16:09": when a test was taken, short enough for a phone's table. */
-export function when(iso) {
-  const t = Date.parse(iso ?? '');
-  return Number.isNaN(t) ? NONE : whenFmt.format(t);
-}
-
 export const WORDS = {
   services: 'Services',
   quality: 'Water quality',

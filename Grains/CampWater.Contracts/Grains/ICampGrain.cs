@@ -22,10 +22,11 @@ public interface ICampGrain : IGrainWithStringKey
 
     /// <summary>
     /// Creates or updates the camp. Tanks named in <paramref name="config"/> are created or updated; with
-    /// <paramref name="replaceTanks"/> false, tanks it does not name are kept.
+    /// <paramref name="replaceTanks"/> false, tanks it does not name are kept. Every field that changes is
+    /// recorded in the camp's change log (<see cref="IChangeLogGrain"/>) as changed by <paramref name="by"/>.
     /// </summary>
     [Alias("Configure")]
-    Task<CampSummary> Configure(CampConfig config, bool replaceTanks);
+    Task<CampSummary> Configure(CampConfig config, bool replaceTanks, string? by = null);
 
     /// <summary>
     /// Applies the registry file's definition of this camp unless the same definition was applied
@@ -34,8 +35,9 @@ public interface ICampGrain : IGrainWithStringKey
     [Alias("Seed")]
     Task Seed(CampConfig config);
 
+    /// <summary>Creates or updates one tank, recorded in the change log as changed by <paramref name="by"/>.</summary>
     [Alias("ConfigureTank")]
-    Task<TankStatus> ConfigureTank(TankConfig tank);
+    Task<TankStatus> ConfigureTank(TankConfig tank, string? by = null);
 
     /// <summary>
     /// A tank reports its new status, the ledger days that changed and every alert signal the camp has not
@@ -51,9 +53,9 @@ public interface ICampGrain : IGrainWithStringKey
     [Alias("ServicesChanged"), OneWay]
     Task ServicesChanged(ServiceFigures figures, SequencedSignal[] signals);
 
-    /// <summary>Creates or updates one water point of the camp.</summary>
+    /// <summary>Creates or updates one water point of the camp; <paramref name="by"/> is recorded in its change log.</summary>
     [Alias("ConfigurePoint")]
-    Task<WaterPointConfig> ConfigurePoint(WaterPointConfig point);
+    Task<WaterPointConfig> ConfigurePoint(WaterPointConfig point, string? by = null);
 
     /// <summary>Alerts of the camp and its tanks, newest first.</summary>
     [Alias("GetAlerts"), ReadOnly]

@@ -16,4 +16,9 @@ public sealed record TankStatus(
     [property: Id(10)] double? HoursToEmpty,
     [property: Id(11)] TankDayTotals Today,
     [property: Id(12)] double? BatteryPct,
-    [property: Id(13)] int OpenAlerts);
+    [property: Id(13)] int OpenAlerts)
+{
+    /// <summary>The battery in volts, when the sensor gives volts (Dragino sends volts, Milesight percent).</summary>
+    [Id(14)]
+    public double? BatteryV { get; init; }
+}

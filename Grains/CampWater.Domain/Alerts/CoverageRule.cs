@@ -6,25 +6,25 @@ namespace CampWater.Alerts;
 
 /// <summary>
 /// coverage-low, a camp alert: a complete camp-local day whose litres per person fell short of the
-/// target is a warning, and critical below the emergency minimum. Judged once per ended day, so each
-/// verdict is a change; a day that meets the target clears the alert.
+/// target is a warning, and critical below the emergency minimum. Judged once per ended day (again, late,
+/// for a day first judged with too few readings: <see cref="CoverageJudge"/>), so each verdict is a change;
+/// a day that meets the target clears the alert.
 /// </summary>
 public static class CoverageRule
 {
     /// <summary>A day with too few readings says nothing about coverage: it neither raises nor clears.</summary>
-    public const double MinimumCompleteness = 0.9;
+    public const double MinimumCompleteness = Water.CampRollup.JudgedCompleteness;
 
     /// <param name="day">One ended camp-local day.</param>
     /// <param name="dayEnd">The instant that day ended; the signal's time.</param>
     public static AlertSignal? Evaluate(DailyCoverage day, DateTimeOffset dayEnd)
     {
         ArgumentNullException.ThrowIfNull(day);
-        if (day.Completeness < MinimumCompleteness || !double.IsFinite(day.Lpd))
+        if (day.Completeness < MinimumCompleteness || day.Met is null || day.Lpd is not { } lpd || !double.IsFinite(lpd))
         {
             return null;
         }
 
-        var lpd = day.Lpd;
         var target = day.TargetLpd;
         var date = Date(day.Date);
         if (lpd >= target)

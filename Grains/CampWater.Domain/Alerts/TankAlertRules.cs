@@ -37,12 +37,24 @@ public static class TankAlertRules
         new(AlertKind.SensorFault, false, AlertSeverity.Warning, null, null,
             string.Create(CultureInfo.InvariantCulture, $"{Tanks.TankModel.PlausibleReadingsToClearFault} plausible readings in a row"), at);
 
+    /// <summary>
+    /// A tank heard from within this time is still sending, however old its readings: readings that waited in the
+    /// broker while the silo was down, or the week a demo replays, arrive late but they arrive, and the sensor was
+    /// not silent. Two of the camp's watches, so that a sensor that really stops is flagged as soon as before.
+    /// </summary>
+    public static readonly TimeSpan StillSendingWithin = TimeSpan.FromSeconds(20);
+
+    /// <summary>Whether a tank has gone silent: no reading for <paramref name="offlineAfterMin"/> minutes by the wall clock, and none received lately.</summary>
+    /// <param name="heardAt">When the camp last heard from the tank, by the wall clock; null when it has not since it started.</param>
+    public static bool IsSilent(DateTimeOffset now, DateTimeOffset lastReadingAt, DateTimeOffset? heardAt, int offlineAfterMin) =>
+        now - lastReadingAt >= TimeSpan.FromMinutes(offlineAfterMin) && (heardAt is not { } heard || now - heard >= StillSendingWithin);
+
     /// <summary>No reading for <paramref name="offlineAfterMin"/> minutes, by the wall clock. Value is the whole minutes of silence.</summary>
     public static AlertSignal Offline(DateTimeOffset at, DateTimeOffset lastReadingAt, int offlineAfterMin)
     {
         var silent = Math.Max(0, Math.Floor((at - lastReadingAt).TotalMinutes));
         return new AlertSignal(AlertKind.SensorOffline, true, AlertSeverity.Warning, silent, offlineAfterMin,
-            $"No reading for {Minutes(silent)} min (limit {Minutes(offlineAfterMin)} min)", at);
+            $"No reading for {Duration(silent)} (limit {Duration(offlineAfterMin)})", at);
     }
 
     public static AlertSignal Online(DateTimeOffset at) =>

@@ -44,9 +44,13 @@ public static class CampModel
         var (todayDrawn, todayDelivered) = Totals(camp, tankDays, today);
         var (yDrawn, yDelivered) = Totals(camp, tankDays, yesterday);
         double? Lpd(double drawn) => camp.Population > 0 ? Math.Round(drawn / camp.Population, 2) : null;
-        // A day without a single reading is unknown, not a day on which nobody drew water.
+        // A day without a single reading is unknown, not a day on which nobody drew water; one with too few
+        // readings has a figure but no verdict, as in the coverage of that day.
         var yesterdayKnown = camp.Tanks.Any(t => DayOf(tankDays, t.Id, yesterday) is not null);
         var yLpd = yesterdayKnown ? Lpd(yDrawn) : null;
+        var yMet = yLpd is null ? null : CampRollup.Day(
+            yesterday, camp.Population, camp.TargetLpd, [.. camp.Tanks.Select(t => DayOf(tankDays, t.Id, yesterday))],
+            CampCalendar.DaySeconds(yesterday, zone)).Met;
 
         var serves = CampRollup.ServesPopulation(camp.Population, [.. camp.Tanks.Select(t => t.ServesPopulation)]);
         var perTank = new List<(int ServesPopulation, double? YesterdayDrawnL)>(camp.Tanks.Length);
@@ -78,7 +82,7 @@ public static class CampModel
             Math.Round(volume, 1),
             anyLevel && capacity > 0 ? Math.Round(volume / capacity * 100, 2) : null,
             new CampDayTotals(today, Math.Round(todayDrawn, 1), Math.Round(todayDelivered, 1), Lpd(todayDrawn), null),
-            new CampDayTotals(yesterday, Math.Round(yDrawn, 1), Math.Round(yDelivered, 1), yLpd, yLpd is null ? null : yLpd >= camp.TargetLpd),
+            new CampDayTotals(yesterday, Math.Round(yDrawn, 1), Math.Round(yDelivered, 1), yLpd, yMet),
             coverage is null ? null : Math.Round(coverage.Value, 1),
             autonomy is null ? null : Math.Round(autonomy.Value, 2),
             openAlerts);
@@ -102,7 +106,7 @@ public static class CampModel
             {
                 DrawnL = Math.Round(day.DrawnL, 1),
                 DeliveredL = Math.Round(day.DeliveredL, 1),
-                Lpd = Math.Round(day.Lpd, 2),
+                Lpd = day.Lpd is { } lpd ? Math.Round(lpd, 2) : null,
                 Completeness = Math.Round(day.Completeness, 4),
             });
         }

@@ -125,7 +125,10 @@ public static class TankModel
             latest is null ? null : RoundOrNull(FlowEstimator.HoursToEmpty(latest.VolumeL, flow), 2),
             new TankDayTotals(today, Math.Round(todayRecord?.DrawnL ?? 0, 1), Math.Round(todayRecord?.DeliveredL ?? 0, 1)),
             latest?.BatteryPct,
-            tank.OpenAlerts);
+            tank.OpenAlerts)
+        {
+            BatteryV = latest?.BatteryV,
+        };
     }
 
     /// <summary>

@@ -10,9 +10,16 @@ public static class CampRollup
     private const int AutonomyDays = 7;
 
     /// <summary>
+    /// The share of a day that readings must cover for the day to be judged against the target: a day of
+    /// missing data says nothing about how much water people had.
+    /// </summary>
+    public const double JudgedCompleteness = 0.9;
+
+    /// <summary>
     /// One camp-local day. <paramref name="tankDays"/> has one entry per tank of the camp, null for a
     /// tank with no record that day; such a tank counts as not covered at all, so a silent sensor
-    /// lowers completeness instead of vanishing from it.
+    /// lowers completeness instead of vanishing from it. No record at all (no readings) or no people: no
+    /// litres per person; below <see cref="JudgedCompleteness"/>: no verdict.
     /// </summary>
     public static DailyCoverage Day(
         DateOnly date,
@@ -26,6 +33,7 @@ public static class CampRollup
         double drawn = 0;
         double delivered = 0;
         double covered = 0;
+        var read = false;
         foreach (var day in tankDays)
         {
             if (day is null)
@@ -33,6 +41,7 @@ public static class CampRollup
                 continue;
             }
 
+            read = true;
             drawn += day.DrawnL;
             delivered += day.DeliveredL;
             if (daySeconds > 0)
@@ -41,9 +50,10 @@ public static class CampRollup
             }
         }
 
-        var lpd = population > 0 ? drawn / population : 0;
+        double? lpd = read && population > 0 ? drawn / population : null;
         var completeness = tankDays.Count > 0 ? covered / tankDays.Count : 0;
-        return new DailyCoverage(date, population, drawn, delivered, lpd, targetLpd, lpd >= targetLpd, completeness);
+        bool? met = lpd is { } l && completeness >= JudgedCompleteness ? l >= targetLpd : null;
+        return new DailyCoverage(date, population, drawn, delivered, lpd, targetLpd, met, completeness);
     }
 
     /// <summary>

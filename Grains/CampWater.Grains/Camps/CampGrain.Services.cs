@@ -57,7 +57,7 @@ internal sealed partial class CampGrain
         }
     }
 
-    public async Task<WaterPointConfig> ConfigurePoint(WaterPointConfig point)
+    public async Task<WaterPointConfig> ConfigurePoint(WaterPointConfig point, string? by = null)
     {
         ArgumentNullException.ThrowIfNull(point);
         var config = Config ?? throw new KeyNotFoundException($"Camp '{this.GetPrimaryKeyString()}' does not exist.");
@@ -65,13 +65,14 @@ internal sealed partial class CampGrain
         var points = services.Points.Any(p => p.Id == point.Id)
             ? services.Points.Select(p => p.Id == point.Id ? point : p).ToImmutableArray()
             : services.Points.Add(point);
-        await Apply(config with { Services = services with { Points = points } });
+        await Apply(config with { Services = services with { Points = points } }, by);
         return point;
     }
 
     /// <summary>
-    /// A camp body that leaves water points out keeps the camp's points, as one that leaves tanks out keeps its
-    /// tanks; so do the sanitation counts of the registry. Quality and access limits are as the body gives them.
+    /// A camp body that says nothing of services (the camp settings form) keeps the camp's services as they
+    /// are. One that does gives the quality and access limits in full, and keeps the water points it leaves out,
+    /// as one that leaves tanks out keeps its tanks, and the registry's sanitation counts.
     /// </summary>
     private CampConfig WithKeptServices(CampConfig config)
     {
@@ -80,7 +81,11 @@ internal sealed partial class CampGrain
             return config;
         }
 
-        var given = config.Services ?? ServicesConfig.Default;
+        if (config.Services is not { } given)
+        {
+            return config with { Services = current };
+        }
+
         var named = given.Points.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         return config with
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CampWater.Alerts;
 using CampWater.Archive;
+using CampWater.Changes;
 using CampWater.Grains;
 using CampWater.Registry;
 using CampWater.Status;
@@ -24,9 +25,6 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     /// <summary>How often the camp looks at the wall clock: silent sensors, escalations, ended days.</summary>
     private static readonly TimeSpan WatchPeriod = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long an ended day's coverage verdict waits for a silent tank before it is judged without it.</summary>
-    private static readonly TimeSpan SilentTankGrace = TimeSpan.FromHours(12);
-
     /// <summary>
     /// A reminder outlives the activation and the silo: it brings the camp back so that a tank that
     /// went silent is flagged even when nothing else calls.
@@ -46,6 +44,9 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     private readonly ObserverManager<ICampObserver> _observers;
     private readonly Dictionary<string, TankStatus> _statuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<TankDayRecord>> _days = new(StringComparer.Ordinal);
+
+    /// <summary>When each tank was last heard from, by the wall clock; a tank still sending old readings is not silent.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _heardAt = new(StringComparer.Ordinal);
     private TimeZoneInfo _zone = TimeZoneInfo.Utc;
     private bool _summaryDirty;
 
@@ -117,7 +118,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         return Task.FromResult<CampSummary?>(Summary() with { Tanks = tanks });
     }
 
-    public async Task<CampSummary> Configure(CampConfig config, bool replaceTanks)
+    public async Task<CampSummary> Configure(CampConfig config, bool replaceTanks, string? by = null)
     {
         var tanks = config.Tanks;
         if (!replaceTanks && Config is not null)
@@ -126,7 +127,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             tanks = [.. tanks, .. Config.Tanks.Where(t => !named.Contains(t.Id))];
         }
 
-        await Apply(WithKeptServices(config with { Tanks = tanks }));
+        await Apply(WithKeptServices(config with { Tanks = tanks }), by);
         return Summary();
     }
 
@@ -166,16 +167,16 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             return;
         }
 
-        await Apply(merged);
+        await Apply(merged, ConfigDiff.RegistryFile);
     }
 
-    public async Task<TankStatus> ConfigureTank(TankConfig tank)
+    public async Task<TankStatus> ConfigureTank(TankConfig tank, string? by = null)
     {
         var config = Config ?? throw new KeyNotFoundException($"Camp '{this.GetPrimaryKeyString()}' does not exist.");
         var tanks = config.Tanks.Any(t => t.Id == tank.Id)
             ? config.Tanks.Select(t => t.Id == tank.Id ? tank : t).ToImmutableArray()
             : config.Tanks.Add(tank);
-        await Apply(config with { Tanks = tanks });
+        await Apply(config with { Tanks = tanks }, by);
         return _statuses[tank.Id];
     }
 
@@ -213,6 +214,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
 
         _statuses[status.TankId] = status;
+        _heardAt[status.TankId] = _clock.UtcNow;
         if (changedDays.Length > 0)
         {
             Merge(status.TankId, changedDays);
@@ -223,11 +225,17 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         await _observers.Notify(o => o.TankUpdated(status));
         _outbox.TankStatusChanged(status);
 
-        // The first reading after midnight may be what makes yesterday final: judge it now, not at the next watch.
+        // The first reading after midnight may be what makes yesterday final, and a late one may fill a day judged
+        // with too few readings: judge them now, not at the next watch.
         if (changedDays.Length > 0 && _state.State.CoverageJudgedThrough is var judged
             && (judged is null || judged < CampCalendar.LocalDate(_clock.UtcNow, _zone).AddDays(-1)))
         {
             await JudgeEndedDays(Config, _clock.UtcNow, changes);
+        }
+
+        if (changedDays.Any(d => _state.State.Coverage.IsWaiting(d.Date)))
+        {
+            JudgeLateDays(Config, _clock.UtcNow, changes);
         }
 
         await Publish(changes);
@@ -326,7 +334,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    private async Task Apply(CampConfig config)
+    private async Task Apply(CampConfig config, string? by)
     {
         var campId = this.GetPrimaryKeyString();
         if (config.Id != campId)
@@ -339,9 +347,13 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         var statuses = await Task.WhenAll(config.Tanks.Select((tank, i) => Tank(tank.Id).Configure(
             tank, new CampContext(campId, config.TimeZone, config.QuietHours, config.TargetLpd, serves[i]))));
 
+        var changes = ConfigDiff.Between(Config, config, by ?? ConfigDiff.System, _clock.UtcNow);
         _state.State.Config = config;
         await _state.WriteStateAsync();
         await GrainFactory.GetGrain<IRegistryGrain>(0).AddCamp(campId);
+        // Recorded after the configuration is stored: a crash between the two may lose the record of a
+        // change, but never records one that did not happen.
+        await GrainFactory.GetGrain<IChangeLogGrain>(campId).Record([.. changes]);
         await ConfigureServices(config);
 
         foreach (var status in statuses)
@@ -353,11 +365,12 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         {
             _statuses.Remove(stale);
             _days.Remove(stale);
+            _heardAt.Remove(stale);
         }
 
         _summaryDirty = true;
         await this.RegisterOrUpdateReminder(WatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        LogConfigured(campId, config.Tanks.Length);
+        LogConfigured(campId, by ?? ConfigDiff.System, changes.Length, config.Tanks.Length);
     }
 
     private async Task LoadTanks()
@@ -393,7 +406,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         foreach (var tank in config.Tanks)
         {
             if (_statuses.TryGetValue(tank.Id, out var status) && status.LastReadingAt is { } last
-                && now - last >= TimeSpan.FromMinutes(tank.Thresholds.OfflineAfterMin)
+                && TankAlertRules.IsSilent(now, last, _heardAt.TryGetValue(tank.Id, out var heard) ? heard : null, tank.Thresholds.OfflineAfterMin)
                 && book.Open(tank.Id, AlertKind.SensorOffline) is null)
             {
                 Record(changes, tank.Id, TankAlertRules.Offline(now, last, tank.Thresholds.OfflineAfterMin));
@@ -410,6 +423,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
 
         await JudgeEndedDays(config, now, changes);
+        JudgeLateDays(config, now, changes);
         if (now - _lastPrune > TimeSpan.FromHours(1))
         {
             _lastPrune = now;
@@ -423,37 +437,26 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     }
 
     /// <summary>
-    /// Judges coverage-low for each ended camp-local day whose figures are final, oldest first. A day is
-    /// final once every tank has a reading after it ended (readings of that day arriving later would be
-    /// late, never applied), or, when a tank stays silent, once <see cref="SilentTankGrace"/> has passed.
-    /// Readings that waited in the broker through an outage thus still count before the verdict.
+    /// Judges coverage-low for each ended camp-local day whose figures are final (<see cref="CoverageJudge.IsFinal"/>),
+    /// oldest first.
     /// </summary>
     private async Task JudgeEndedDays(CampConfig config, DateTimeOffset now, List<(Alert Alert, bool Raised)> changes)
     {
         var yesterday = CampCalendar.LocalDate(now, _zone).AddDays(-1);
-        var judged = _state.State.CoverageJudgedThrough;
-        if (judged is { } j && j >= yesterday)
+        if (CoverageJudge.Unjudged(_state.State.CoverageJudgedThrough, yesterday) is not var (from, to) || !IsFinal(config, from, now))
         {
             return;
         }
 
-        // After a long outage, judge at most the last week: older days would only replay stale alerts.
-        var from = judged is { } d && d >= yesterday.AddDays(-7) ? d.AddDays(1) : yesterday.AddDays(-6);
-        if (!IsFinal(config, from, now))
-        {
-            return;
-        }
-
-        var days = _days.ToDictionary(kv => kv.Key, kv => kv.Value as TankDayRecord[] ?? [.. kv.Value], StringComparer.Ordinal);
-        var through = judged;
-        foreach (var day in CampModel.Coverage(config, days, from, yesterday, _zone))
+        var through = _state.State.CoverageJudgedThrough;
+        foreach (var day in CampModel.Coverage(config, DaysByTank(), from, to, _zone))
         {
             if (!IsFinal(config, day.Date, now))
             {
                 break;
             }
 
-            if (CoverageRule.Evaluate(day, CampCalendar.DayBounds(day.Date, _zone).End) is { } signal)
+            if (_state.State.Coverage.Judge(day, CampCalendar.DayBounds(day.Date, _zone).End, now) is { } signal)
             {
                 Record(changes, null, signal);
             }
@@ -465,24 +468,29 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         await _state.WriteStateAsync();
     }
 
-    private bool IsFinal(CampConfig config, DateOnly date, DateTimeOffset now)
+    /// <summary>Judges again the days first judged with too few readings that later readings have filled.</summary>
+    private void JudgeLateDays(CampConfig config, DateTimeOffset now, List<(Alert Alert, bool Raised)> changes)
     {
-        var end = CampCalendar.DayBounds(date, _zone).End;
-        if (now - end >= SilentTankGrace)
+        var waiting = _state.State.Coverage.WaitingDays;
+        if (waiting.Count == 0)
         {
-            return true;
+            return;
         }
 
-        foreach (var tank in config.Tanks)
+        var yesterday = CampCalendar.LocalDate(now, _zone).AddDays(-1);
+        var days = CampModel.Coverage(config, DaysByTank(), waiting[0], waiting[^1], _zone);
+        var open = _state.State.Alerts.Open(null, AlertKind.CoverageLow) is not null;
+        foreach (var signal in _state.State.Coverage.JudgeLate(days, yesterday, open, now))
         {
-            if (_statuses.GetValueOrDefault(tank.Id)?.LastReadingAt is not { } last || last < end)
-            {
-                return false;
-            }
+            Record(changes, null, signal);
         }
-
-        return now >= end;
     }
+
+    private Dictionary<string, TankDayRecord[]> DaysByTank() =>
+        _days.ToDictionary(kv => kv.Key, kv => kv.Value as TankDayRecord[] ?? [.. kv.Value], StringComparer.Ordinal);
+
+    private bool IsFinal(CampConfig config, DateOnly date, DateTimeOffset now) =>
+        CoverageJudge.IsFinal(CampCalendar.DayBounds(date, _zone).End, now, config.Tanks.Select(t => _statuses.GetValueOrDefault(t.Id)?.LastReadingAt));
 
     private void Record(List<(Alert Alert, bool Raised)> changes, string? tankId, AlertSignal signal)
     {
@@ -612,6 +620,6 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Camp {Camp}: the coverage of recently changed days was not archived at deactivation: {Reason}")]
     private partial void LogCoverageNotArchived(string camp, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Camp {Camp} configured with {TankCount} tanks")]
-    private partial void LogConfigured(string camp, int tankCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Camp {Camp} configured by {By}: {Changes} camp or tank changes, {TankCount} tanks")]
+    private partial void LogConfigured(string camp, string by, int changes, int tankCount);
 }

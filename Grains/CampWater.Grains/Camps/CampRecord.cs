@@ -26,4 +26,7 @@ public sealed class CampRecord
 
     /// <summary>Per tank, the number of the last alert signal taken into the alert book.</summary>
     [Id(5)] public Dictionary<string, long> SignalsTakenThrough { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The days judged with too few readings, waiting to be judged again once readings fill them.</summary>
+    [Id(6)] public CoverageJudge Coverage { get; set; } = new();
 }

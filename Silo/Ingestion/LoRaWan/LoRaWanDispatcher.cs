@@ -6,12 +6,13 @@ namespace CampWater.Silo.Ingestion.LoRaWan;
 /// <summary>
 /// Takes the MQTT messages on the network servers' uplink topics: reads the uplink, finds the device's tank
 /// and hands its readings to the pipeline, stored history first. A message is acknowledged once its tank has
-/// taken every reading in it. Refusals are counted by reason and logged at most once a minute per device; an
-/// unknown device is logged once.
+/// taken every reading in it. A device the registry does not have is refused here, without touching a grain
+/// (see <see cref="TankDirectory"/>). Refusals are counted by reason and logged at most once a minute per device;
+/// an unknown device is logged once.
 /// </summary>
 public sealed partial class LoRaWanDispatcher(
     ReadingPipeline pipeline,
-    DeviceDirectory devices,
+    TankDirectory directory,
     IngestionMetrics metrics,
     RejectionLog rejections,
     ILogger<LoRaWanDispatcher> logger)
@@ -42,22 +43,33 @@ public sealed partial class LoRaWanDispatcher(
         }
 
         var uplink = parsed.Uplink!;
-        if (await devices.FindAsync(uplink.DevEui, cancellationToken) is not { } tank)
+        if (directory.Current.TryFind(uplink.DevEui, out var tank))
         {
-            metrics.Rejected(RejectReason.UnknownDevice);
-            if (_unknownLogged.Count < MaxRememberedUnknown && _unknownLogged.TryAdd(uplink.DevEui, 0))
-            {
-                LogUnknownDevice(uplink.DevEui, message.Topic);
-            }
-
-            await MqttIngestion.AcknowledgeRefused(acknowledge, cancellationToken);
+            await DeliverAsync(tank, uplink, acknowledge, cancellationToken);
             return true;
         }
 
+        await ResolveMissAsync(uplink, message.Topic, receivedAt, acknowledge, cancellationToken);
+        return true;
+    }
+
+    /// <summary>An uplink from a device the index does not know: delivered if the registry has it after all, else refused.</summary>
+    /// <remarks>A method of its own, so that only a miss allocates what its lambdas capture.</remarks>
+    private ValueTask ResolveMissAsync(LoRaWanUplink uplink, string topic, DateTimeOffset receivedAt, ReadingPipeline.Acknowledge? acknowledge, CancellationToken cancellationToken) =>
+        directory.ResolveMissAsync(
+            uplink.DevEui,
+            receivedAt,
+            index => index.TryFind(uplink.DevEui, out var found) ? found : null,
+            (found, ct) => DeliverAsync(found, uplink, acknowledge, ct),
+            ct => RefuseUnknownAsync(uplink.DevEui, topic, acknowledge, ct),
+            cancellationToken);
+
+    private async ValueTask DeliverAsync(TankAddress tank, LoRaWanUplink uplink, ReadingPipeline.Acknowledge? acknowledge, CancellationToken cancellationToken)
+    {
         if (uplink.Readings.Count == 0)
         {
             await MqttIngestion.AcknowledgeRefused(acknowledge, cancellationToken);
-            return true;
+            return;
         }
 
         if (acknowledge is null)
@@ -67,7 +79,7 @@ public sealed partial class LoRaWanDispatcher(
                 await pipeline.EnqueueAsync(tank.CampId, tank.TankId, reading, null, cancellationToken);
             }
 
-            return true;
+            return;
         }
 
         var countdown = new CountdownAcknowledge(uplink.Readings.Count, acknowledge);
@@ -75,8 +87,17 @@ public sealed partial class LoRaWanDispatcher(
         {
             await pipeline.EnqueueAsync(tank.CampId, tank.TankId, reading, countdown.Signal, cancellationToken);
         }
+    }
 
-        return true;
+    private async ValueTask RefuseUnknownAsync(string devEui, string topic, ReadingPipeline.Acknowledge? acknowledge, CancellationToken cancellationToken)
+    {
+        metrics.Rejected(RejectReason.UnknownDevice);
+        if (_unknownLogged.Count < MaxRememberedUnknown && _unknownLogged.TryAdd(devEui, 0))
+        {
+            LogUnknownDevice(devEui, topic);
+        }
+
+        await MqttIngestion.AcknowledgeRefused(acknowledge, cancellationToken);
     }
 
     private void Reject(string source, RejectReason reason, string? detail)

@@ -22,7 +22,7 @@ public sealed class CampRollupTests
         Assert.Equal(4500, day.Population);
         Assert.Equal(75_000, day.DrawnL, 9);
         Assert.Equal(15_000, day.DeliveredL, 9);
-        Assert.Equal(16.667, day.Lpd, 3);
+        Assert.Equal(16.667, day.Lpd!.Value, 3);
         Assert.Equal(20, day.TargetLpd);
         Assert.False(day.Met);
     }
@@ -34,18 +34,56 @@ public sealed class CampRollupTests
 
         var day = CampRollup.Day(s_day, 4500, 20, tanks, 86_400);
 
-        Assert.Equal(20, day.Lpd, 9);
+        Assert.Equal(20, day.Lpd!.Value, 9);
         Assert.True(day.Met);
     }
 
     [Fact]
-    public void Day_of_a_camp_of_0_people_is_0_lpd()
+    public void Day_of_a_camp_of_0_people_that_drew_1000_litres_has_no_lpd_and_no_verdict()
     {
         TankDayRecord?[] tanks = [new TankDayRecord(s_day, 1_000, 0, 86_400)];
 
         var day = CampRollup.Day(s_day, 0, 20, tanks, 86_400);
 
-        Assert.Equal(0, day.Lpd);
+        Assert.Equal(1_000, day.DrawnL);
+        Assert.Null(day.Lpd);
+        Assert.Null(day.Met);
+    }
+
+    [Fact]
+    public void Day_with_no_reading_from_either_of_2_tanks_has_no_lpd_no_verdict_and_completeness_0()
+    {
+        TankDayRecord?[] tanks = [null, null];
+
+        var day = CampRollup.Day(s_day, 4500, 20, tanks, 86_400);
+
+        Assert.Equal(0, day.DrawnL);
+        Assert.Null(day.Lpd);
+        Assert.Null(day.Met);
+        Assert.Equal(0, day.Completeness);
+    }
+
+    [Fact]
+    public void Day_89_percent_covered_with_25_lpd_has_its_lpd_but_no_verdict()
+    {
+        // 25,000 L / 1000 people = 25 l/p/d, but readings cover 76,896 of 86,400 s = 0.89 of the day.
+        TankDayRecord?[] tanks = [new TankDayRecord(s_day, 25_000, 0, 76_896)];
+
+        var day = CampRollup.Day(s_day, 1000, 20, tanks, 86_400);
+
+        Assert.Equal(25, day.Lpd!.Value, 9);
+        Assert.Equal(0.89, day.Completeness, 9);
+        Assert.Null(day.Met);
+    }
+
+    [Fact]
+    public void Day_90_percent_covered_with_5_lpd_is_judged_not_met()
+    {
+        TankDayRecord?[] tanks = [new TankDayRecord(s_day, 5_000, 0, 77_760)];
+
+        var day = CampRollup.Day(s_day, 1000, 20, tanks, 86_400);
+
+        Assert.Equal(0.9, day.Completeness, 9);
         Assert.False(day.Met);
     }
 
@@ -83,14 +121,14 @@ public sealed class CampRollupTests
     }
 
     [Fact]
-    public void Day_of_a_camp_without_tanks_is_0_litres_and_0_complete()
+    public void Day_of_a_camp_without_tanks_is_0_litres_0_complete_with_no_lpd_and_no_verdict()
     {
         var day = CampRollup.Day(s_day, 4500, 20, [], 86_400);
 
         Assert.Equal(0, day.DrawnL);
-        Assert.Equal(0, day.Lpd);
+        Assert.Null(day.Lpd);
         Assert.Equal(0, day.Completeness);
-        Assert.False(day.Met);
+        Assert.Null(day.Met);
     }
 
     [Fact]

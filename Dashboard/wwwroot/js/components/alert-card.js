@@ -1,9 +1,11 @@
-// One alert in the inbox: what happened, where, how bad (icon and word, not colour alone), its
-// state and who acted; and, for those who may act, the actions in one or two taps: Acknowledge,
-// Assign to me, Comment, Resolve. Big targets for a thumb; every button says what it does.
+// One alert in the inbox: what happened, where (the tank by its name), how bad (icon and word, not
+// colour alone), the figure now beside the one that raised it, its state and who acted; and, for those
+// who may act, the actions in one or two taps: Acknowledge, Assign to me (naming someone else is a
+// second step), Comment, Resolve. Big targets for a thumb; every button says what it does. Times are in
+// the camp's zone.
 
 import { setAttr, setText, slots, template } from '../dom.js';
-import { NONE, age, dateTime, isNumber, number } from '../format.js';
+import { NONE, age, dayTime, flow, isNumber, lpd, number, percent, tankState } from '../format.js';
 
 export const SEVERITIES = {
   critical: { label: 'Critical', icon: '!', rank: 0 },
@@ -40,6 +42,7 @@ const make = template(`
     </header>
     <p class="alert-where" data-slot="where"></p>
     <p class="alert-message" data-slot="message"></p>
+    <p class="alert-now num" data-slot="now"><span></span><time class="age"></time></p>
     <p class="alert-figures num" data-slot="figures"></p>
     <p class="alert-state" data-slot="state"></p>
     <ul class="alert-comments" data-slot="comments" hidden></ul>
@@ -48,6 +51,7 @@ const make = template(`
       <button type="button" class="act" data-act="assign-me">Assign to me</button>
       <button type="button" class="act" data-act="comment" aria-expanded="false">Comment</button>
       <button type="button" class="act" data-act="resolve" aria-expanded="false">Resolve</button>
+      <button type="button" class="act act-link" data-act="assign-other" aria-expanded="false">Assign someone else…</button>
     </div>
     <form class="alert-form" data-slot="form" hidden>
       <label data-slot="formLabel"></label>
@@ -64,12 +68,40 @@ const make = template(`
 let serial = 0;
 
 /**
+ * What the figure is now, beside the one that raised the alert: the tank's level (or how long it has
+ * been silent), the camp's latest day for coverage. [text, time of the last reading or null].
+ */
+function nowFigure(alert, tank, camp) {
+  // A water test's alert is about the water, not the tank's level: its figure now is the next test's.
+  if (alert.kind.startsWith('quality-')) return ['', null];
+  if (alert.kind === 'taps-short' || alert.kind === 'latrines-short') {
+    const per = alert.kind === 'taps-short' ? camp?.peoplePerUsableTap : camp?.peoplePerUsableLatrine;
+    return isNumber(per) ? [`Now ${Math.round(per)} people per ${alert.kind === 'taps-short' ? 'working tap' : 'usable latrine'}`, null] : ['', null];
+  }
+  if (alert.tankId) {
+    if (!tank) return ['', null];
+    const state = tankState(tank.state);
+    if (alert.kind === 'sensor-offline' || state === 'offline' || state === 'unknown') {
+      return tank.lastReadingAt ? ['Now: last reading ', tank.lastReadingAt] : ['Now: no reading yet', null];
+    }
+    if (alert.kind === 'sensor-fault' && state === 'fault') return [`Now: still a sensor fault (last level ${percent(tank.levelPct)})`, null];
+    if (alert.kind === 'rapid-drop') return [`Now ${percent(tank.levelPct)}, ${flow(tank.flowLph).text}`, null];
+    return [`Now ${percent(tank.levelPct)}`, null];
+  }
+  if (alert.kind === 'coverage-low' && camp?.yesterday) {
+    return [isNumber(camp.yesterday.lpd) ? `Yesterday: ${lpd(camp.yesterday.lpd)}` : 'Yesterday: no data', null];
+  }
+  return ['', null];
+}
+
+/**
  * @param {object} options
  * @param {(alertId: string, kind: string, body: object) => Promise<object>} options.act  send an action; resolves to the new Alert
  * @param {() => {name: string|null, authEnabled: boolean}} options.me
- * @param {(campId: string) => string} options.campName
+ * @param {(alert: object) => {campName: string, tankName: string|null, tank: object|null, camp: object|null, zone: string|null}} options.place
+ *   where the alert is: names, the tank's status and the camp's summary now, the camp's time zone
  */
-export function createAlertCard({ act, me, campName }) {
+export function createAlertCard({ act, me, place }) {
   const el = make();
   const s = slots(el);
   const id = `alert-${(serial += 1)}`;
@@ -116,7 +148,7 @@ export function createAlertCard({ act, me, campName }) {
     const spec = {
       comment: { label: 'Comment', submit: 'Send', placeholder: 'e.g. Truck ordered for 14:00', required: true },
       resolve: { label: 'Note (optional)', submit: 'Resolve', placeholder: 'e.g. Refilled, valve closed', required: false },
-      assign: { label: 'Assign to', submit: 'Assign', placeholder: 'Name', required: true },
+      assign: { label: 'Assign to', submit: 'Assign', placeholder: 'Name of the person', required: true },
     }[kind];
     setText(s.formLabel, spec.label);
     setText(s.formSubmit, spec.submit);
@@ -126,22 +158,26 @@ export function createAlertCard({ act, me, campName }) {
     setAttr(s.form, 'hidden', false);
     setAttr(buttons.comment, 'aria-expanded', String(kind === 'comment'));
     setAttr(buttons.resolve, 'aria-expanded', String(kind === 'resolve'));
+    setAttr(buttons['assign-other'], 'aria-expanded', String(kind === 'assign'));
     s.formInput.focus();
   }
 
   function closeForm() {
     formKind = null;
     setAttr(s.form, 'hidden', true);
-    setAttr(buttons.comment, 'aria-expanded', 'false');
-    setAttr(buttons.resolve, 'aria-expanded', 'false');
+    for (const b of [buttons.comment, buttons.resolve, buttons['assign-other']]) setAttr(b, 'aria-expanded', 'false');
   }
 
+  const myName = () => (me().authEnabled ? me().name : null);
+
   buttons.acknowledge.addEventListener('click', () => send('acknowledge', {}));
+  // One tap for a signed-in person; without a name (sign-in off) there is no "me", only someone named.
   buttons['assign-me'].addEventListener('click', () => {
-    const name = me().name;
-    if (me().authEnabled && name) send('assign', { assignee: name });
+    const name = myName();
+    if (name) send('assign', { assignee: name });
     else openForm('assign');
   });
+  buttons['assign-other'].addEventListener('click', () => (formKind === 'assign' ? closeForm() : openForm('assign')));
   buttons.comment.addEventListener('click', () => (formKind === 'comment' ? closeForm() : openForm('comment')));
   buttons.resolve.addEventListener('click', () => (formKind === 'resolve' ? closeForm() : openForm('resolve')));
   s.formCancel.addEventListener('click', closeForm);
@@ -174,10 +210,18 @@ export function createAlertCard({ act, me, campName }) {
       setText(s.sev.firstElementChild, sev.icon);
       setText(s.sev.lastElementChild, sev.label);
       setText(s.title, kind.label);
-      const place = next.tankId ? `Tank ${next.tankId}` : next.pointId ? `Water point ${next.pointId}` : 'Whole camp';
-      const where = [place, campName(next.campId)].join(' · ');
+      const at = place(next);
+      const spot = next.tankId ? at.tankName ?? `Tank ${next.tankId}` : next.pointId ? `Water point ${next.pointId}` : 'Whole camp';
+      const where = [spot, at.campName].join(' · ');
       setText(s.where, where);
       setText(s.message, next.message ?? '');
+      const [nowText, lastReading] = next.state === 'resolved' ? ['', null] : nowFigure(next, at.tank, at.camp);
+      setText(s.now.firstElementChild, nowText);
+      const lastEl = s.now.lastElementChild;
+      setAttr(lastEl, 'datetime', lastReading);
+      setAttr(lastEl, 'hidden', !lastReading);
+      setText(lastEl, lastReading ? age(lastReading) : '');
+      setAttr(s.now, 'hidden', !nowText);
       // The message carries the figures with their units ("Level 6 % is below the critical 10 %"); a
       // number is repeated on its own only when there is no message.
       const figures = !next.message && isNumber(next.value)
@@ -186,10 +230,10 @@ export function createAlertCard({ act, me, campName }) {
       setText(s.figures, figures);
       setAttr(s.figures, 'hidden', !figures);
       setAttr(s.age, 'datetime', next.raisedAt);
-      setAttr(s.age, 'title', `Raised ${dateTime(next.raisedAt)}`);
+      setAttr(s.age, 'title', `Raised ${dayTime(next.raisedAt, at.zone)}`);
       setText(s.age, age(next.raisedAt));
 
-      const state = [];
+      const state = [`Raised ${dayTime(next.raisedAt, at.zone)}`];
       if (next.state === 'active') state.push('Not acknowledged');
       if (next.state === 'acknowledged') state.push(`Acknowledged by ${next.acknowledgedBy ?? 'someone'}`);
       if (next.state === 'resolved') state.push(`Resolved${next.resolvedBy ? ` by ${next.resolvedBy}` : ''}`);
@@ -215,9 +259,10 @@ export function createAlertCard({ act, me, campName }) {
       const open = next.state !== 'resolved';
       setAttr(s.actions, 'hidden', !(canAct && open));
       setAttr(buttons.acknowledge, 'hidden', next.state !== 'active');
-      const myName = me().authEnabled ? me().name : null;
-      setAttr(buttons['assign-me'], 'hidden', Boolean(myName) && next.assignee === myName);
-      setText(buttons['assign-me'], myName ? 'Assign to me' : 'Assign…');
+      const name = myName();
+      setAttr(buttons['assign-me'], 'hidden', Boolean(name) && next.assignee === name);
+      setText(buttons['assign-me'], name ? 'Assign to me' : 'Assign…');
+      setAttr(buttons['assign-other'], 'hidden', !name);
       if (!(canAct && open)) closeForm();
     },
     canAct: false,

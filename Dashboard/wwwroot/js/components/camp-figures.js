@@ -74,8 +74,10 @@ export function createCampFigures() {
       setText(s.lpdYesterday, lpd(camp.yesterday?.lpd));
       const met = camp.yesterday?.met;
       setAttr(s.met, 'data-met', met == null ? null : String(met));
-      setText(s.met.firstElementChild, met == null ? '' : met ? '✓' : '✕');
-      setText(s.met.lastElementChild, met == null ? '' : met ? 'met' : 'not met');
+      // A day with a figure but too few readings to judge says so, rather than nothing.
+      const unjudged = met == null && isNumber(camp.yesterday?.lpd);
+      setText(s.met.firstElementChild, met == null ? (unjudged ? '?' : '') : met ? '✓' : '✕');
+      setText(s.met.lastElementChild, met == null ? (unjudged ? 'too few readings' : '') : met ? 'met' : 'not met');
       setText(s.coverage, isNumber(camp.coveragePct) ? `${percent(camp.coveragePct)} of people` : NONE);
       setText(s.autonomy, days(camp.daysOfAutonomy));
       showAlerts(s.alerts, camp.openAlerts);

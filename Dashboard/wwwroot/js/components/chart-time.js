@@ -1,12 +1,10 @@
-// What the time charts share: SVG elements, and the time axis — as many labels as fit (one per ~72 px),
-// on this device's whole hours or midnights, not UTC's.
+// What the time charts share: SVG elements, the frame of a chart, and the time axis — as many labels as fit
+// (one per ~72 px), on the camp's whole hours or midnights, not UTC's nor this device's.
 
-import { clock } from '../format.js';
+import { clock, dayLabel, zoneOffsetMs } from '../format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HOUR = 3_600_000;
-const lang = document.documentElement.lang || 'en';
-const dayFmt = new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric' });
 
 export function svgEl(name, attrs = {}, text) {
   const node = document.createElementNS(SVG, name);
@@ -16,19 +14,18 @@ export function svgEl(name, attrs = {}, text) {
 }
 
 /**
- * Vertical grid lines and labels from t0 to t1 (ms). x maps a time to its x; top and bottom bound the plot;
- * labelY is where the labels sit.
+ * Vertical grid lines and labels from t0 to t1 (ms) in the camp's zone. x maps a time to its x; top and bottom
+ * bound the plot; labelY is where the labels sit.
  */
-export function timeAxis({ t0, t1, width, x, top, bottom, labelY }) {
+export function timeAxis({ t0, t1, width, x, top, bottom, labelY, zone }) {
   const span = t1 - t0;
   const fit = Math.max(2, Math.floor(width / 72));
   const step = [HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 48 * HOUR]
     .find((candidate) => span / candidate <= fit) ?? 7 * 24 * HOUR;
-  const offset = new Date(t0).getTimezoneOffset() * 60_000;
+  const offset = -zoneOffsetMs(t0, zone);
   const parts = [];
   for (let t = Math.ceil((t0 - offset) / step) * step + offset; t <= t1; t += step) {
-    const d = new Date(t);
-    const label = step >= 86_400_000 ? dayFmt.format(d) : clock(d);
+    const label = step >= 86_400_000 ? dayLabel(t, zone) : clock(t, zone);
     parts.push(svgEl('line', { x1: x(t), x2: x(t), y1: top, y2: bottom, class: 'chart-grid chart-grid-v' }));
     parts.push(svgEl('text', { x: x(t), y: labelY, class: 'chart-axis', 'text-anchor': 'middle' }, label));
   }

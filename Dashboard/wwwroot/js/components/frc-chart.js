@@ -13,7 +13,7 @@ export function createFrcChart() {
   const frame = chartFrame(HEIGHT, draw);
   const { svg } = frame;
 
-  /** @param {{ tests: object[], min: number, max: number, from: string, to: string }} data tests newest first */
+  /** @param {{ tests: object[], min: number, max: number, from: string, to: string, zone: string }} data tests newest first; zone: the camp's */
   function draw(data) {
     const { min, max } = data;
     const points = data.tests.filter((t) => typeof t.frcMgL === 'number').map((t) => ({ t: Date.parse(t.ts), v: t.frcMgL, ok: t.frcMgL >= min && t.frcMgL <= max })).reverse();
@@ -36,7 +36,7 @@ export function createFrcChart() {
       parts.push(el('text', { x: PAD.left - 6, y: y(v) + 4, class: 'chart-axis', 'text-anchor': 'end' }, number(v, 2)));
     }
 
-    parts.push(...timeAxis({ t0, t1, width: w, x, top: PAD.top, bottom: PAD.top + h, labelY: HEIGHT - 8 }));
+    parts.push(...timeAxis({ t0, t1, width: w, x, top: PAD.top, bottom: PAD.top + h, labelY: HEIGHT - 8, zone: data.zone }));
 
     for (const [v, label, cls] of [[max, `max ${mgL(max)}`, 'chart-limit-over'], [min, `min ${mgL(min)}`, 'chart-limit-crit']]) {
       parts.push(el('line', { x1: PAD.left, x2: PAD.left + w, y1: y(v), y2: y(v), class: `chart-limit ${cls}` }));

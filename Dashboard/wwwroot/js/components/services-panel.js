@@ -4,10 +4,10 @@
 // staff's entry forms. It loads on its own, so that a failure here does not hide the camp's tanks.
 
 import * as api from '../api.js';
-import { age, dateTime, isNumber, number } from '../format.js';
+import { age, dateTime, dayTime, isNumber, number } from '../format.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { can } from '../session.js';
-import { KINDS, POINT_STATES, PROBLEMS, WORDS, cfu, mgL, ntu, ph, perPerson, placeKey, placeName, pointState, when } from '../services.js';
+import { KINDS, POINT_STATES, PROBLEMS, WORDS, cfu, mgL, ntu, ph, perPerson, placeKey, placeName, pointState } from '../services.js';
 import { createFrcChart } from './frc-chart.js';
 
 const RANGES = { '24h': 86_400_000, '7d': 7 * 86_400_000 };
@@ -114,6 +114,8 @@ export function createServicesPanel({ campId }) {
   let state = { tests: [], points: [], limits: null, alerts: [], sanitation: null, from: '', to: '' };
   let controller = null;
   let summary = null;
+  // Times are the camp's, as everywhere on its pages; the summary says which zone that is.
+  const zone = () => summary?.timeZone;
   let range = '24h';
   let soon = 0;
 
@@ -166,8 +168,8 @@ export function createServicesPanel({ campId }) {
     ];
     // The newest test at each place (tests come newest first), places with a problem first.
     const latest = [...new Map(tests.map((t) => [placeKey(t), t]).reverse()).values()].sort((a, b) => Number(a.ok) - Number(b.ok));
-    s.latest.replaceChildren(...latest.map((t) => row([[placeName(t, names)], verdict(t), ...figures(t), [when(t.ts)], [t.by]])));
-    s.tests.replaceChildren(...tests.slice(0, MAX_ROWS).map((t) => row([[when(t.ts)], [placeName(t, names)], verdict(t), ...figures(t), [t.by]])));
+    s.latest.replaceChildren(...latest.map((t) => row([[placeName(t, names)], verdict(t), ...figures(t), [dayTime(t.ts, zone())], [t.by]])));
+    s.tests.replaceChildren(...tests.slice(0, MAX_ROWS).map((t) => row([[dayTime(t.ts, zone())], [placeName(t, names)], verdict(t), ...figures(t), [t.by]])));
     setText(s.allSummary, `Every test of the last 7 days (${number(tests.length)}${tests.length > MAX_ROWS ? `, the newest ${number(MAX_ROWS)} shown` : ''})`);
     setAttr(s.noTests, 'hidden', tests.length > 0);
     for (const box of [s.latestWrap, s.allBox, s.chartHead, s.chart]) setAttr(box, 'hidden', tests.length === 0);
@@ -179,7 +181,7 @@ export function createServicesPanel({ campId }) {
     const from = new Date(Date.parse(state.to) - RANGES[range]).toISOString();
     const start = Date.parse(from);
     const tests = state.tests.filter((t) => placeKey(t) === key && Date.parse(t.ts) >= start);
-    chart.draw({ tests, min: state.limits.frcMinMgL, max: state.limits.frcMaxMgL, from, to: state.to });
+    chart.draw({ tests, min: state.limits.frcMinMgL, max: state.limits.frcMaxMgL, from, to: state.to, zone: zone() });
   }
 
   function showPoints() {
@@ -208,7 +210,7 @@ export function createServicesPanel({ campId }) {
     const c = state.sanitation;
     setText(s.latrines, c ? `${number(c.usableLatrines)} of ${number(c.latrines)}` : WORDS.notCounted);
     setText(s.showers, c ? `${number(c.usableShowers)} of ${number(c.showers)}` : WORDS.notCounted);
-    setText(s.counted, !c ? '—' : c.at ? `${dateTime(c.at)} by ${c.by}` : WORDS.fromRegistry);
+    setText(s.counted, !c ? '—' : c.at ? `${dateTime(c.at, zone())} by ${c.by}` : WORDS.fromRegistry);
   }
 
   async function refresh() {
@@ -254,7 +256,7 @@ export function createServicesPanel({ campId }) {
       delete config.tanks; // tanks and points left out are kept
       delete config.points;
       config.quality = { ...config.quality, outbreak: on };
-      await api.putCamp(campId, config);
+      await api.putCampConfig(campId, config);
       await refresh();
     } catch (err) {
       s.outbreak.checked = !on;

@@ -1,8 +1,7 @@
-// A tank's configuration (CONTRACT §1) as a form: engineers edit it, everyone else reads it.
-// The server checks every field; a field it refuses shows its reason under the field itself, and
-// focus moves to the first one.
+// A tank's configuration (registry form) as a form: its fields, the limits of each, and the rules
+// between them, worded for the person who edits it. The form itself is config-form.js.
 
-import { setAttr, setText, slots, template } from '../dom.js';
+import { createConfigForm, withUnit } from './config-form.js';
 
 const SHAPES = {
   'vertical-cylinder': ['diameterMm', 'heightMm'],
@@ -11,25 +10,50 @@ const SHAPES = {
   table: ['strapping'],
 };
 
-// [path, label, unit, kind] — the path is the field's name in the API, and in its error messages.
+const MAX_MM = 100_000;
+const forShape = (path) => (raw) => SHAPES[raw('shape')]?.includes(path) ?? false;
+
+/** One "level mm, litres" pair per line. */
+function parseStrapping(text) {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) return { value: undefined };
+  const rows = [];
+  for (const [i, line] of lines.entries()) {
+    const pair = line.split(/[,;\s]+/).filter(Boolean).map((p) => (/^\d+(\.\d+)?$/.test(p) ? Number(p) : Number.NaN));
+    if (pair.length !== 2 || pair.some((v) => !Number.isFinite(v))) {
+      return { problem: `Line ${i + 1} of the strapping table must be a level in mm and litres, such as “600, 4300”` };
+    }
+    rows.push(pair);
+  }
+  return { value: rows };
+}
+
 const FIELDS = [
-  ['name', 'Name', '', 'text'],
-  ['servesPopulation', 'People served', 'people', 'int'],
-  ['shape', 'Shape', '', 'shape'],
-  ['diameterMm', 'Diameter', 'mm', 'num'],
-  ['heightMm', 'Height', 'mm', 'num'],
-  ['widthMm', 'Width', 'mm', 'num'],
-  ['lengthMm', 'Length', 'mm', 'num'],
-  ['strapping', 'Strapping table', 'one “level mm, litres” pair per line', 'table'],
-  ['sensor.mountHeightMm', 'Sensor height above floor', 'mm', 'num'],
-  ['sensor.blindZoneMm', 'Sensor blind zone', 'mm', 'num'],
-  ['sensor.devEui', 'LoRaWAN DevEUI', '16 hex digits', 'text'],
-  ['thresholds.lowPct', 'Low below', '%', 'num'],
-  ['thresholds.criticalPct', 'Critical below', '%', 'num'],
-  ['thresholds.overflowPct', 'Overflow above', '%', 'num'],
-  ['thresholds.offlineAfterMin', 'Offline after', 'min', 'num'],
-  ['thresholds.rapidDropPctPerHour', 'Rapid drop faster than', '% per hour', 'num'],
-  ['thresholds.nightDrawPct', 'Night draw above', '% of capacity', 'num'],
+  { path: 'name', label: 'Name', kind: 'text', required: true },
+  { path: 'servesPopulation', label: 'People served', unit: 'people (empty: a share of the camp)', kind: 'int', min: 0, placeholder: 'a share of the camp' },
+  { path: 'shape', label: 'Shape', kind: 'select', required: true, options: Object.keys(SHAPES).map((s) => [s, s.replace('-', ' ')]) },
+  { path: 'diameterMm', label: 'Diameter', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('diameterMm') },
+  { path: 'heightMm', label: 'Height', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('heightMm') },
+  { path: 'widthMm', label: 'Width', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('widthMm') },
+  { path: 'lengthMm', label: 'Length', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('lengthMm') },
+  {
+    path: 'strapping', label: 'Strapping table', unit: 'one “level mm, litres” pair per line', kind: 'table', required: true,
+    visible: forShape('strapping'),
+    toInput: (v) => (Array.isArray(v) ? v.map(([l, litres]) => `${l}, ${litres}`).join('\n') : ''),
+    fromInput: parseStrapping,
+  },
+  { path: 'sensor.mountHeightMm', label: 'Sensor height above floor', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM },
+  { path: 'sensor.blindZoneMm', label: 'Sensor blind zone', unit: 'mm', kind: 'num', required: true, min: 0 },
+  {
+    path: 'sensor.devEui', label: 'LoRaWAN DevEUI', unit: '16 hex digits', kind: 'text', placeholder: 'none',
+    check: (v) => (/^[0-9a-fA-F]{16}$/.test(v) ? null : 'LoRaWAN DevEUI must be 16 hex digits (0–9, A–F)'),
+  },
+  { path: 'thresholds.lowPct', label: 'Low below', unit: '%', kind: 'num', required: true, min: 0, max: 100 },
+  { path: 'thresholds.criticalPct', label: 'Critical below', unit: '%', kind: 'num', required: true, min: 0, max: 100 },
+  { path: 'thresholds.overflowPct', label: 'Overflow above', unit: '%', kind: 'num', required: true, above: 0, max: 100 },
+  { path: 'thresholds.offlineAfterMin', label: 'Offline after', unit: 'min', kind: 'int', required: true, min: 1, max: 10_080 },
+  { path: 'thresholds.rapidDropPctPerHour', label: 'Rapid drop faster than', unit: '% per hour', kind: 'num', required: true, above: 0 },
+  { path: 'thresholds.nightDrawPct', label: 'Night draw above', unit: '% of capacity', kind: 'num', required: true, above: 0, max: 100 },
 ];
 
 const GROUPS = [
@@ -38,178 +62,80 @@ const GROUPS = [
   ['Alert thresholds', ['thresholds.lowPct', 'thresholds.criticalPct', 'thresholds.overflowPct', 'thresholds.offlineAfterMin', 'thresholds.rapidDropPctPerHour', 'thresholds.nightDrawPct']],
 ];
 
-const make = template(`
-<form class="tank-form" novalidate>
-  <div data-slot="groups"></div>
-  <p class="form-error" role="alert" data-slot="error" hidden></p>
-  <p class="form-saved" role="status" data-slot="saved"></p>
-  <div class="form-actions" data-slot="actions">
-    <button type="submit" class="button">Save changes</button>
-    <button type="reset" class="button button-quiet">Undo changes</button>
-  </div>
-</form>`);
+const LOW = 'thresholds.lowPct';
+const CRITICAL = 'thresholds.criticalPct';
+const OVERFLOW = 'thresholds.overflowPct';
+const MOUNT = 'sensor.mountHeightMm';
+const BLIND = 'sensor.blindZoneMm';
+const pct = (v) => withUnit(v, '%');
+const mm = (v) => withUnit(v, 'mm');
 
-const get = (obj, path) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
-function set(obj, path, value) {
-  const keys = path.split('.');
-  let o = obj;
-  for (const k of keys.slice(0, -1)) o = o[k] ??= {};
-  o[keys.at(-1)] = value;
+/** The field that holds the tank's full height for its shape, and the full height it gives. */
+function fullHeight(v) {
+  if ('heightMm' in v) return ['heightMm', v.heightMm];
+  if ('diameterMm' in v) return ['diameterMm', v.diameterMm]; // a lying cylinder: its diameter is its height
+  if ('strapping' in v) return ['strapping', v.strapping.at(-1)?.[0]];
+  return [null, null];
 }
 
-let serial = 0;
+// 0 ≤ critical < low < overflow ≤ 100, and a sensor that sits at or above the full height, its blind zone
+// below it: the rules the server keeps, said under whichever of the two fields was changed.
+const RULES = [
+  {
+    fields: () => [LOW, CRITICAL],
+    holds: (v) => v[CRITICAL] < v[LOW],
+    say: {
+      [LOW]: (v) => `Low must be above Critical (${pct(v[CRITICAL])})`,
+      [CRITICAL]: (v) => `Critical must be below Low (${pct(v[LOW])})`,
+    },
+  },
+  {
+    fields: () => [LOW, OVERFLOW],
+    holds: (v) => v[LOW] < v[OVERFLOW],
+    say: {
+      [LOW]: (v) => `Low must be below Overflow (${pct(v[OVERFLOW])})`,
+      [OVERFLOW]: (v) => `Overflow must be above Low (${pct(v[LOW])})`,
+    },
+  },
+  {
+    fields: () => [BLIND, MOUNT],
+    holds: (v) => v[BLIND] < v[MOUNT],
+    say: {
+      [BLIND]: (v) => `The blind zone must be less than the sensor height (${mm(v[MOUNT])})`,
+      [MOUNT]: (v) => `The sensor height must be more than its blind zone (${mm(v[BLIND])})`,
+    },
+  },
+  {
+    fields: (v) => [MOUNT, fullHeight(v)[0]].filter(Boolean),
+    holds: (v) => !(fullHeight(v)[1] > v[MOUNT]),
+    say: {
+      [MOUNT]: (v) => `The sensor must sit at least at the tank's full height (${mm(fullHeight(v)[1])})`,
+      heightMm: (v) => `Height must not be above the sensor (${mm(v[MOUNT])})`,
+      diameterMm: (v) => `Diameter must not be above the sensor (${mm(v[MOUNT])}): it is the full height of a lying tank`,
+      strapping: (v) => `The table's last level must not be above the sensor (${mm(v[MOUNT])})`,
+    },
+  },
+];
+
+/** The form's words for a field of a tank: "Low below" for thresholds.lowPct. */
+export const tankFields = FIELDS;
 
 /** @param {{ editable: boolean, save: (body: object) => Promise<void> }} options */
 export function createTankForm({ editable, save }) {
-  const form = make();
-  const s = slots(form);
-  const prefix = `tf${(serial += 1)}`;
-  const inputs = new Map(); // path -> { input, row, error }
-  let config = null;
+  return createConfigForm({ fields: FIELDS, groups: GROUPS, rules: RULES, editable, save, className: 'tank-form' });
+}
 
-  for (const [legend, paths] of GROUPS) {
-    const fieldset = document.createElement('fieldset');
-    fieldset.className = 'form-group';
-    const lg = document.createElement('legend');
-    lg.textContent = legend;
-    fieldset.append(lg);
-    for (const path of paths) {
-      const [, label, unit, kind] = FIELDS.find((f) => f[0] === path);
-      const id = `${prefix}-${path.replace('.', '-')}`;
-      const row = document.createElement('div');
-      row.className = `form-row form-row-${kind}`;
-      const lab = document.createElement('label');
-      lab.htmlFor = id;
-      lab.textContent = label;
-      let input;
-      if (kind === 'shape') {
-        input = document.createElement('select');
-        for (const shape of Object.keys(SHAPES)) input.append(new Option(shape.replace('-', ' '), shape));
-        input.addEventListener('change', () => showShapeFields());
-      } else if (kind === 'table') {
-        input = document.createElement('textarea');
-        input.rows = 4;
-      } else {
-        input = document.createElement('input');
-        input.type = kind === 'text' ? 'text' : 'number';
-        if (kind !== 'text') {
-          input.inputMode = 'decimal';
-          input.step = 'any';
-        }
-      }
-      input.id = id;
-      input.name = path;
-      const placeholder = { servesPopulation: 'a share of the camp', 'sensor.devEui': 'none' }[path];
-      if (placeholder) input.placeholder = placeholder;
-      const hint = document.createElement('span');
-      hint.className = 'form-unit';
-      hint.id = `${id}-unit`;
-      hint.textContent = unit;
-      const error = document.createElement('p');
-      error.className = 'field-error';
-      error.id = `${id}-error`;
-      error.hidden = true;
-      input.setAttribute('aria-describedby', unit ? hint.id : '');
-      const control = document.createElement('div');
-      control.className = 'form-control';
-      control.append(input, hint);
-      row.append(lab, control, error);
-      fieldset.append(row);
-      inputs.set(path, { input, row, error, kind, hint });
-    }
-    s.groups.append(fieldset);
+/** The depth at which a tank of this configuration is full (100 % of height), in mm; null when unknown. */
+export function fullHeightOf(config) {
+  switch (config?.shape) {
+    case 'vertical-cylinder':
+    case 'rectangular':
+      return config.heightMm ?? null;
+    case 'horizontal-cylinder':
+      return config.diameterMm ?? null;
+    case 'table':
+      return config.strapping?.at(-1)?.[0] ?? null;
+    default:
+      return null;
   }
-
-  function showShapeFields() {
-    const shape = inputs.get('shape').input.value;
-    for (const path of ['diameterMm', 'heightMm', 'widthMm', 'lengthMm', 'strapping']) {
-      setAttr(inputs.get(path).row, 'hidden', !SHAPES[shape]?.includes(path));
-    }
-  }
-
-  function clearErrors() {
-    for (const { input, error, hint } of inputs.values()) {
-      error.hidden = true;
-      error.textContent = '';
-      input.removeAttribute('aria-invalid');
-      input.setAttribute('aria-describedby', hint.textContent ? hint.id : '');
-    }
-    setAttr(s.error, 'hidden', true);
-  }
-
-  function fill(next) {
-    config = next;
-    for (const [path, { input, kind }] of inputs) {
-      const v = get(next, path);
-      if (kind === 'table') input.value = Array.isArray(v) ? v.map(([l, litres]) => `${l}, ${litres}`).join('\n') : '';
-      else input.value = v ?? '';
-    }
-    showShapeFields();
-    clearErrors();
-  }
-
-  function body() {
-    const shape = inputs.get('shape').input.value;
-    const out = { id: config?.id };
-    for (const [path, { input, kind }] of inputs) {
-      if (['diameterMm', 'heightMm', 'widthMm', 'lengthMm', 'strapping'].includes(path) && !SHAPES[shape].includes(path)) continue;
-      const raw = input.value.trim();
-      if (raw === '') continue;
-      if (kind === 'table') {
-        set(out, path, raw.split('\n').filter((l) => l.trim()).map((l) => l.split(/[,;\s]+/).filter(Boolean).map(Number)));
-      } else if (kind === 'num' || kind === 'int') {
-        set(out, path, Number(raw));
-      } else {
-        set(out, path, raw);
-      }
-    }
-    return out;
-  }
-
-  /** Shows the server's reasons under their fields; returns false when none matched a field. */
-  function showErrors(fields) {
-    let first = null;
-    for (const [path, reasons] of Object.entries(fields ?? {})) {
-      const field = inputs.get(path) ?? inputs.get(path.replace(/\[\d+\].*$/, ''));
-      if (!field) continue;
-      field.error.textContent = reasons.join('; ');
-      field.error.hidden = false;
-      field.input.setAttribute('aria-invalid', 'true');
-      field.input.setAttribute('aria-describedby', `${field.hint.textContent ? `${field.hint.id} ` : ''}${field.error.id}`);
-      first ??= field.input;
-    }
-    first?.focus();
-    return first !== null;
-  }
-
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    if (!editable) return;
-    clearErrors();
-    setText(s.saved, '');
-    const submit = form.querySelector('[type="submit"]');
-    submit.disabled = true;
-    try {
-      await save(body());
-      setText(s.saved, 'Saved.');
-    } catch (err) {
-      const matched = err.status === 400 && showErrors(err.fields);
-      setText(s.error, matched ? 'Some fields need a change (see below each field).' : [err.message, err.detail].filter(Boolean).join(' '));
-      setAttr(s.error, 'hidden', false);
-    } finally {
-      submit.disabled = false;
-    }
-  });
-  form.addEventListener('reset', (e) => {
-    e.preventDefault();
-    if (config) fill(config);
-    setText(s.saved, '');
-  });
-
-  if (!editable) {
-    for (const { input } of inputs.values()) input.disabled = true;
-    s.actions.hidden = true;
-  }
-
-  return { el: form, fill, get config() { return config; } };
 }

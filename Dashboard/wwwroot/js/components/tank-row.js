@@ -20,8 +20,8 @@ export function createTankRow() {
   const s = slots(el);
   return {
     el,
-    /** @param {object} tank TankStatus */
-    update(tank) {
+    /** @param {object} tank TankStatus; zone: the camp's time zone */
+    update(tank, zone) {
       const state = showState(el, s.badge, tank.state);
       setText(s.name, tank.name || tank.tankId);
       setAttr(s.name, 'href', `#/camps/${encodeURIComponent(tank.campId)}/tanks/${encodeURIComponent(tank.tankId)}`);
@@ -29,7 +29,7 @@ export function createTankRow() {
       setText(s.pct, percent(tank.levelPct));
       setText(s.volume, litres(tank.volumeL));
       setAttr(s.age, 'datetime', tank.lastReadingAt);
-      setAttr(s.age, 'title', tank.lastReadingAt ? `Last reading ${dateTime(tank.lastReadingAt)}` : null);
+      setAttr(s.age, 'title', tank.lastReadingAt ? `Last reading ${dateTime(tank.lastReadingAt, zone)}` : null);
       setText(s.age, age(tank.lastReadingAt));
     },
   };

@@ -2,10 +2,8 @@
 // to decide whether to send a truck: volume, net flow, hours to empty, battery, last reading.
 
 import { setAttr, setText, slots, template } from '../dom.js';
-import { NONE, age, dateTime, flow, hours, isNumber, litres, litresInWords, number, percent, volumeOf } from '../format.js';
+import { NONE, age, battery, dateTime, flow, hours, isNumber, litres, litresInWords, number, percent, volumeOf } from '../format.js';
 import { BADGE_HTML, levelWords, showLevel, showState } from './tank-state.js';
-
-const LOW_BATTERY_PCT = 20;
 
 const make = template(`
 <article class="tile">
@@ -21,7 +19,7 @@ const make = template(`
       <span class="gauge-tick" style="--at:75%"></span>
     </div>
     <div class="tile-figures">
-      <p class="tile-level"><span class="num big" data-slot="pct"></span>
+      <p class="tile-level"><span><span class="num big" data-slot="pct"></span> <span class="muted small">of height</span></span>
         <span class="muted num" data-slot="volume"></span></p>
       <dl class="facts">
         <div><dt>Net flow</dt><dd class="num" data-slot="flow"><span aria-hidden="true" class="arrow"></span><span></span><span class="visually-hidden"></span></dd></div>
@@ -41,8 +39,8 @@ export function createTankTile() {
   const s = slots(el);
   return {
     el,
-    /** @param {object} tank TankStatus */
-    update(tank) {
+    /** @param {object} tank TankStatus; zone: the camp's time zone, for the time of the last reading */
+    update(tank, zone) {
       const state = showState(el, s.badge, tank.state);
       setText(s.name, tank.name || tank.tankId);
       setAttr(s.name, 'href', `#/camps/${encodeURIComponent(tank.campId)}/tanks/${encodeURIComponent(tank.tankId)}`);
@@ -62,10 +60,12 @@ export function createTankTile() {
         : f.trend === 'none' ? NONE : 'not draining');
       setText(s.drawn, litres(tank.today?.drawnL));
       setText(s.delivered, litres(tank.today?.deliveredL));
-      setText(s.battery, percent(tank.batteryPct));
-      setAttr(s.battery, 'data-warn', isNumber(tank.batteryPct) && tank.batteryPct < LOW_BATTERY_PCT);
+      const power = battery(tank.batteryPct, tank.batteryV);
+      setText(s.battery, power.text);
+      setAttr(s.battery, 'data-warn', power.low);
+      setAttr(s.battery, 'title', power.title);
       setAttr(s.age, 'datetime', tank.lastReadingAt);
-      setAttr(s.age, 'title', tank.lastReadingAt ? dateTime(tank.lastReadingAt) : null);
+      setAttr(s.age, 'title', tank.lastReadingAt ? dateTime(tank.lastReadingAt, zone) : null);
       setText(s.age, age(tank.lastReadingAt));
       setText(s.alerts, number(tank.openAlerts ?? 0));
       setAttr(s.alerts, 'data-warn', (tank.openAlerts ?? 0) > 0);

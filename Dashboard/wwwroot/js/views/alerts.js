@@ -1,12 +1,14 @@
 // The alert inbox (#/alerts, or #/alerts/{campId} for one camp): open alerts, critical first and
 // newest first, kept live by the hub. After any reconnection the list is fetched again (sync.js),
-// so an alert raised or changed while the phone was off the network is never missing.
+// so an alert raised or changed while the phone was off the network is never missing. Each card
+// names its tank and shows the tank's figure now, from the camp details fetched once and kept live by
+// the tank updates that the watched group brings anyway. Times are in each camp's zone, named once.
 
 import * as api from '../api.js';
 import * as live from '../live.js';
 import { createAlertCard, SEVERITIES } from '../components/alert-card.js';
 import { setAttr, setText, slots, template } from '../dom.js';
-import { number } from '../format.js';
+import { number, zoneName } from '../format.js';
 import { can, session } from '../session.js';
 import { pageMessage } from './page-message.js';
 import { syncView } from '../sync.js';
@@ -16,6 +18,7 @@ const makePage = template(`
   <header class="page-head">
     <h1 id="page-title" tabindex="-1" data-slot="title">Alerts</h1>
     <p class="muted" data-slot="summary"></p>
+    <p class="muted small page-zone" data-slot="zones"></p>
   </header>
   <p class="visually-hidden" role="status" aria-live="polite" data-slot="announce"></p>
   <div data-slot="message"></div>
@@ -37,9 +40,46 @@ export function mount(root, { campId } = {}, app) {
   message.loading('Loading alerts…');
 
   const cards = new Map(); // alertId -> card
-  const campNames = new Map();
-  const campName = (id) => campNames.get(id) ?? id;
+  const camps = new Map(); // campId -> CampSummary
+  const tanks = new Map(); // "camp/tank" -> TankStatus
+  const detailed = new Set(); // camps whose tanks were fetched
+  const campName = (id) => camps.get(id)?.name || id;
   const canAct = can('act');
+  const whereIs = (alert) => {
+    const tank = alert.tankId ? tanks.get(`${alert.campId}/${alert.tankId}`) ?? null : null;
+    return {
+      campName: campName(alert.campId),
+      tankName: tank?.name || null,
+      tank,
+      camp: camps.get(alert.campId) ?? null,
+      zone: camps.get(alert.campId)?.timeZone ?? null,
+    };
+  };
+
+  /** The tanks of the camps that have tank alerts, for their names and figures now. */
+  async function loadTanks(campIds, signal) {
+    await Promise.all([...campIds].filter((id) => !detailed.has(id)).map(async (id) => {
+      detailed.add(id);
+      const detail = await api.getCamp(id, { signal }).catch(() => {
+        detailed.delete(id);
+        return null;
+      });
+      for (const tank of detail?.tanks ?? []) tanks.set(`${id}/${tank.tankId}`, tank);
+    }));
+  }
+
+  function refreshCards(match) {
+    for (const card of cards.values()) {
+      if (match(card.alert)) card.update(card.alert, canAct);
+    }
+  }
+
+  function showZones() {
+    const shown = [...new Set([...cards.values()].map((c) => c.alert.campId))].map((id) => camps.get(id)).filter(Boolean);
+    const zones = [...new Set(shown.map((c) => c.timeZone))];
+    setText(s.zones, zones.length === 1 ? `Times in ${zoneName(zones[0])}`
+      : zones.length > 1 ? `Times in each camp’s zone: ${shown.map((c) => `${c.name} ${zoneName(c.timeZone)}`).join(' · ')}` : '');
+  }
 
   async function act(alertId, kind, body) {
     const updated = await api.actOnAlert(alertId, kind, body);
@@ -55,6 +95,7 @@ export function mount(root, { campId } = {}, app) {
     setText(s.summary, cards.size ? `${parts.join(' · ')}${campId ? ` · ${campName(campId)}` : ''}` : campId ? campName(campId) : '');
     setAttr(s.empty, 'hidden', cards.size > 0);
     setText(s.title, campId ? `Alerts · ${campName(campId)}` : 'Alerts');
+    showZones();
   }
 
   function place() {
@@ -78,9 +119,12 @@ export function mount(root, { campId } = {}, app) {
       return;
     }
     if (!card) {
-      card = createAlertCard({ act, me: session, campName });
+      card = createAlertCard({ act, me: session, place: whereIs });
       cards.set(alert.id, card);
       if (alert.severity === 'critical') setText(s.announce, `New critical alert: ${alert.message ?? alert.kind}`);
+      if (alert.tankId && !detailed.has(alert.campId)) {
+        loadTanks([alert.campId], sync.signal).then(() => refreshCards((a) => a.campId === alert.campId));
+      }
     }
     const before = card.alert;
     card.update(alert, canAct);
@@ -91,11 +135,13 @@ export function mount(root, { campId } = {}, app) {
   const sync = syncView({
     group: campId ?? '*',
     async load(signal, startedAt) {
-      const [alerts, camps] = await Promise.all([
+      const [alerts, summaries] = await Promise.all([
         api.getAlerts({ campId }, { signal }),
-        campNames.size ? Promise.resolve(null) : api.getCamps({ signal }).catch(() => null),
+        api.getCamps({ signal }).catch(() => null),
       ]);
-      for (const c of camps ?? []) campNames.set(c.campId, c.name || c.campId);
+      for (const c of summaries ?? []) camps.set(c.campId, c);
+      detailed.clear(); // after a reconnection the tanks' figures may be old: fetch them again
+      await loadTanks(new Set(alerts.filter((a) => a.tankId).map((a) => a.campId)), signal);
       const ids = new Set(alerts.map((a) => a.id));
       for (const [id, card] of cards) {
         if (!ids.has(id) && sync.snapshotWins(id, startedAt)) {
@@ -106,7 +152,7 @@ export function mount(root, { campId } = {}, app) {
       for (const alert of alerts) {
         if (sync.snapshotWins(alert.id, startedAt)) show(alert);
       }
-      for (const card of cards.values()) card.update(card.alert, canAct); // camp names may have arrived
+      for (const card of cards.values()) card.update(card.alert, canAct); // names and figures may have arrived
       place();
       summarize();
       message.clear();
@@ -118,15 +164,27 @@ export function mount(root, { campId } = {}, app) {
     },
   });
 
-  const off = live.on('alertChanged', (alert) => {
-    sync.touched(alert.id);
-    show(alert);
-  });
+  const off = [
+    live.on('alertChanged', (alert) => {
+      sync.touched(alert.id);
+      show(alert);
+    }),
+    live.on('tankUpdated', (tank) => {
+      const key = `${tank.campId}/${tank.tankId}`;
+      if (!tanks.has(key) && !detailed.has(tank.campId)) return;
+      tanks.set(key, tank);
+      refreshCards((a) => a.campId === tank.campId && a.tankId === tank.tankId);
+    }),
+    live.on('campUpdated', (camp) => {
+      camps.set(camp.campId, camp);
+      refreshCards((a) => a.campId === camp.campId && !a.tankId);
+    }),
+  ];
 
   return {
     unmount() {
       sync.dispose();
-      off();
+      for (const stop of off) stop();
     },
   };
 }

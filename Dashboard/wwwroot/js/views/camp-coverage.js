@@ -1,10 +1,12 @@
 // One camp's water coverage over a date range (#/coverage/{campId}): daily litres per person as bars
 // against the camp's target and the 15 l/p/d minimum, how complete each day's readings are, the same
-// as a table, and the CSV download for those allowed to export.
+// as a table, and the CSV download for those allowed to export. A day with no readings says "no data",
+// never 0; a day with too few readings shows its figure but no verdict. On a phone the table scrolls
+// sideways with its date column kept in view.
 
 import * as api from '../api.js';
-import { createCoverageChart, COMPLETE, dayClass, MINIMUM_LPD } from '../components/coverage-chart.js';
-import { addDays, daysBetween, isIsoDate, longDate } from '../dates.js';
+import { createCoverageChart, COMPLETE, dayClass, isJudged, MINIMUM_LPD } from '../components/coverage-chart.js';
+import { addDays, daysBetween, isIsoDate, longDate, shortDayDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { litres, lpd, number, people } from '../format.js';
 import { can } from '../session.js';
@@ -37,13 +39,15 @@ const makePage = template(`
         <li><span class="swatch bar-met" aria-hidden="true"></span> target met</li>
         <li><span class="swatch bar-below" aria-hidden="true"></span> below target</li>
         <li><span class="swatch bar-short" aria-hidden="true"></span> below the 15 l/p/d minimum</li>
-        <li><span class="swatch swatch-hatch" aria-hidden="true"></span> readings cover less than 90% of the day</li>
+        <li><span class="swatch swatch-hatch" aria-hidden="true"></span> readings cover less than 90% of the day: not judged</li>
+        <li><span class="swatch swatch-none" aria-hidden="true"></span> no data</li>
       </ul>
     </section>
     <section class="card table-card" aria-labelledby="cov-table-title">
       <h2 id="cov-table-title">Day by day</h2>
+      <p class="muted small table-hint">Swipe the table sideways for every column; the date stays in view.</p>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cov-table-title">
-        <table class="table">
+        <table class="table table-first-fixed">
           <thead><tr>
             <th scope="col">Date</th><th scope="col" class="n">Per person</th><th scope="col">Target</th>
             <th scope="col" class="n">Drawn</th><th scope="col" class="n">Delivered</th><th scope="col" class="n">People</th><th scope="col" class="n">Data</th>
@@ -55,12 +59,17 @@ const makePage = template(`
   </div>
 </section>`);
 
+const NO_DATA = 'no data';
+
 const VERDICT = {
   met: { icon: '✓', text: 'met' },
   below: { icon: '▼', text: 'below' },
   short: { icon: '!', text: 'under 15' },
   partial: { icon: '?', text: 'too few readings' },
+  none: { icon: '–', text: NO_DATA },
 };
+
+const PHONE = window.matchMedia('(max-width: 40rem)');
 
 function readRange() {
   const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
@@ -96,23 +105,25 @@ export function mount(root, { campId }, app) {
     try {
       const days = await api.getCoverage(campId, from, to, { signal: controller.signal });
       chart.draw(days);
-      const judged = days.filter((d) => d.completeness >= COMPLETE);
+      const judged = days.filter(isJudged);
       const mean = judged.length ? judged.reduce((a, d) => a + d.lpd, 0) / judged.length : null;
       const met = days.filter((d) => dayClass(d) === 'met').length;
       const short = days.filter((d) => dayClass(d) === 'short').length;
       setText(s.figures, judged.length
         ? `Average ${lpd(mean)} over the ${number(judged.length)} days with complete readings · target met on ${number(met)} · under the ${MINIMUM_LPD} l/p/d minimum on ${number(short)} · ${number(days.length - judged.length)} days with too few readings to judge`
-        : `No day in this range has readings for 90% of it, so none can be judged: ${number(days.length)} days with too few readings.`);
+        : `No day in this range has readings for 90% of it, so none can be judged: ${number(days.length)} days with too few readings or no data.`);
       s.rows.replaceChildren(...[...days].reverse().map((d) => {
         const tr = document.createElement('tr');
         const cls = dayClass(d);
         tr.dataset.verdict = cls;
+        // No readings at all: the litres are unknown, not 0.
+        const read = cls !== 'none' || d.completeness > 0 || d.drawnL > 0 || d.deliveredL > 0;
         const cells = [
-          longDate(d.date),
-          lpd(d.lpd),
+          PHONE.matches ? shortDayDate(d.date) : longDate(d.date),
+          d.lpd == null ? NO_DATA : lpd(d.lpd),
           null,
-          litres(d.drawnL),
-          litres(d.deliveredL),
+          read ? litres(d.drawnL) : NO_DATA,
+          read ? litres(d.deliveredL) : NO_DATA,
           number(d.population),
           `${Math.round(d.completeness * 100)}%`,
         ];
@@ -125,12 +136,13 @@ export function mount(root, { campId }, app) {
             span.className = `verdict verdict-${cls}`;
             span.innerHTML = '<span aria-hidden="true"></span> ';
             span.firstChild.textContent = v.icon;
-            span.append(cls === 'partial' ? v.text : `${v.text} (${number(d.targetLpd)})`);
+            span.append(cls === 'partial' || cls === 'none' ? v.text : `${v.text} (${number(d.targetLpd)})`);
             td.append(span);
           } else {
             td.textContent = text;
           }
           if ([1, 3, 4, 5, 6].includes(i)) td.className = 'n num';
+          if (text === NO_DATA) td.classList.add('no-data');
           if (i === 6 && d.completeness < COMPLETE) td.dataset.warn = 'true';
           tr.append(td);
         });

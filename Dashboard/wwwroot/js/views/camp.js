@@ -1,13 +1,17 @@
 // A camp's page (#/camps/{campId}): the camp's figures and a tile per tank, kept live by watching
-// that camp.
+// that camp; its own settings, which engineers can change, and who changed the camp or its tanks.
+// Times are in the camp's zone, named once in the header.
 
 import * as api from '../api.js';
 import * as live from '../live.js';
 import { createCampFigures } from '../components/camp-figures.js';
 import { createServicesPanel } from '../components/services-panel.js';
+import { createCampForm } from '../components/camp-form.js';
+import { createChangeList } from '../components/change-list.js';
 import { createTankTile } from '../components/tank-tile.js';
 import { setAttr, setText, slots, template } from '../dom.js';
-import { number, people } from '../format.js';
+import { number, people, zoneName } from '../format.js';
+import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 import { syncView } from '../sync.js';
 
@@ -28,6 +32,17 @@ const makePage = template(`
       <p class="muted" data-slot="noTanks" hidden>No tanks registered.</p>
     </section>
     <div data-slot="services"></div>
+    <div class="camp-page-more">
+      <section class="card" aria-labelledby="settings-title">
+        <h2 id="settings-title">Camp settings</h2>
+        <p class="muted small" data-slot="settingsNote"></p>
+        <div data-slot="form"></div>
+      </section>
+      <section class="card" aria-labelledby="changes-title">
+        <h2 id="changes-title">Recent changes</h2>
+        <div data-slot="changes"></div>
+      </section>
+    </div>
   </div>
 </section>`);
 
@@ -44,6 +59,28 @@ export function mount(root, { campId }, app) {
   s.figures.append(figures.el);
   const services = createServicesPanel({ campId });
   s.services.append(services.el);
+  let zone = null; // the camp's time zone
+  let config = null;
+  const editable = can('configure');
+  setText(s.settingsNote, editable
+    ? 'Tanks keep their own settings; change them on each tank’s page.'
+    : 'Only engineers can change the camp’s settings.');
+  const form = createCampForm({
+    editable,
+    async save(body) {
+      showCamp(await api.putCampConfig(campId, body));
+      config = await api.getCampConfig(campId);
+      form.fill(config);
+      loadChanges().catch(() => {});
+    },
+  });
+  s.form.append(form.el);
+  const changes = createChangeList({ tankName: (id) => tiles.get(id)?.name ?? id });
+  s.changes.append(changes.el);
+
+  async function loadChanges(signal) {
+    changes.show(await api.getChanges(campId, {}, { signal }), zone);
+  }
   const tiles = new Map(); // tankId -> tile
   const message = pageMessage(s.message);
   message.loading('Loading the camp…');
@@ -51,8 +88,9 @@ export function mount(root, { campId }, app) {
   function showCamp(camp) {
     setText(s.title, camp.name || camp.campId);
     app.setTitle(camp.name || camp.campId);
+    zone = camp.timeZone ?? zone;
     const tanks = `${number(camp.tankCount)} ${camp.tankCount === 1 ? 'tank' : 'tanks'}`;
-    setText(s.meta, `${people(camp.population)} · ${tanks} · target ${number(camp.targetLpd, 1)} l/p/d`);
+    setText(s.meta, `${people(camp.population)} · ${tanks} · target ${number(camp.targetLpd, 1)} l/p/d · times in ${zoneName(zone)}`);
     figures.update(camp);
     services.summary(camp);
   }
@@ -64,15 +102,22 @@ export function mount(root, { campId }, app) {
       tiles.set(tank.tankId, tile);
       s.tiles.append(tile.el);
     }
-    tile.update(tank);
+    tile.update(tank, zone);
+    tile.name = tank.name || tank.tankId;
     setAttr(s.noTanks, 'hidden', true);
   }
 
   const sync = syncView({
     group: campId,
     async load(signal, startedAt) {
-      const camp = await api.getCamp(campId, { signal });
+      const [camp, nextConfig] = await Promise.all([api.getCamp(campId, { signal }), api.getCampConfig(campId, { signal })]);
       if (sync.snapshotWins('camp', startedAt)) showCamp(camp);
+      zone = camp.timeZone ?? zone;
+      app.setZone(zone);
+      if (!config || JSON.stringify(config) !== JSON.stringify(nextConfig)) {
+        config = nextConfig;
+        form.update(config);
+      }
       const tanks = camp.tanks ?? [];
       for (const tank of tanks) {
         if (sync.snapshotWins(tank.tankId, startedAt)) showTank(tank);
@@ -86,6 +131,7 @@ export function mount(root, { campId }, app) {
       }
       s.tiles.append(...tanks.map((t) => tiles.get(t.tankId).el));
       setAttr(s.noTanks, 'hidden', tanks.length > 0);
+      await loadChanges(signal);
       setAttr(s.body, 'hidden', false);
       message.clear();
       services.refresh();

@@ -1,9 +1,10 @@
-// Coverage for managers (#/coverage): every camp side by side for one month, those below their
-// target first, each with its days as small bars; a camp's name opens its own coverage page.
+// Coverage for managers (#/coverage): every camp side by side over the last 30 days (by default) or a
+// calendar month, those below their target first, each with its days as small bars dated at both ends;
+// a camp's name opens its own coverage page. The last 30 days end on each camp's own today.
 
 import * as api from '../api.js';
-import { createCoverageChart, COMPLETE, MINIMUM_LPD, dayClass } from '../components/coverage-chart.js';
-import { monthName, monthRange } from '../dates.js';
+import { createCoverageChart, MINIMUM_LPD, dayClass, isJudged } from '../components/coverage-chart.js';
+import { addDays, monthName, monthRange, shortDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { lpd, number, people } from '../format.js';
 import { pageMessage } from './page-message.js';
@@ -12,10 +13,10 @@ const makePage = template(`
 <section class="page" aria-labelledby="page-title">
   <header class="page-head">
     <h1 id="page-title" tabindex="-1">Coverage</h1>
-    <p class="muted" data-slot="meta">Litres per person per day, by camp, for one month.</p>
+    <p class="muted" data-slot="meta">Litres per person per day, by camp.</p>
   </header>
   <form class="range-form" data-slot="form">
-    <div class="form-field"><label for="cov-month">Month</label><input type="month" id="cov-month" required data-slot="month"></div>
+    <div class="form-field"><label for="cov-period">Period</label><select id="cov-period" data-slot="period"></select></div>
     <button type="submit" class="button">Show</button>
   </form>
   <div data-slot="message"></div>
@@ -33,10 +34,31 @@ const makeRow = template(`
     <div><dt>Target</dt><dd class="num" data-slot="target"></dd></div>
     <div><dt>Days met</dt><dd class="num" data-slot="met"></dd></div>
     <div><dt>Under 15 l/p/d</dt><dd class="num" data-slot="short"></dd></div>
-    <div><dt>Data complete</dt><dd class="num" data-slot="complete"></dd></div>
+    <div><dt>Days judged</dt><dd class="num" data-slot="complete"></dd></div>
   </dl>
   <div data-slot="chart"></div>
 </li>`);
+
+const LAST_30 = 'last-30';
+const LAST_DAYS = 30;
+const MONTHS_OFFERED = 12;
+
+/** The period asked for in the address (#/coverage?period=2026-11), else the last 30 days. */
+function readPeriod() {
+  const asked = new URLSearchParams(location.hash.split('?')[1] ?? '').get('period');
+  return /^\d{4}-\d{2}$/.test(asked ?? '') ? asked : LAST_30;
+}
+
+/** The camp-local dates of a period for one camp: the last 30 days end on the camp's own today. */
+function rangeOf(period, camp) {
+  const today = camp.today?.date;
+  if (period === LAST_30) return today ? [addDays(today, -(LAST_DAYS - 1)), today] : null;
+  const [first, last] = monthRange(period);
+  const to = today && last > today ? today : last;
+  return first > to ? null : [first, to];
+}
+
+const describePeriod = (period) => (period === LAST_30 ? `The last ${LAST_DAYS} days` : monthName(period));
 
 export function mount(root, _params, app) {
   const page = makePage();
@@ -48,19 +70,17 @@ export function mount(root, _params, app) {
   const charts = [];
   let camps = [];
 
-  async function show(month) {
-    message.loading(`Loading ${monthName(month)}…`);
+  async function show(period) {
+    message.loading(`Loading ${describePeriod(period).toLowerCase()}…`);
     for (const c of charts.splice(0)) c.dispose();
     try {
       camps = camps.length ? camps : await api.getCamps({ signal: controller.signal });
       const results = await Promise.all(camps.map(async (camp) => {
-        const [first, last] = monthRange(month);
-        const today = camp.today?.date ?? last;
-        const to = last > today ? today : last;
-        const days = first > to ? [] : await api.getCoverage(camp.campId, first, to, { signal: controller.signal });
-        const judged = days.filter((d) => d.completeness >= COMPLETE);
+        const range = rangeOf(period, camp);
+        const days = range ? await api.getCoverage(camp.campId, range[0], range[1], { signal: controller.signal }) : [];
+        const judged = days.filter(isJudged);
         const mean = judged.length ? judged.reduce((a, d) => a + d.lpd, 0) / judged.length : null;
-        return { camp, days, judged, mean, from: first, to };
+        return { camp, days, judged, mean, from: range?.[0], to: range?.[1] };
       }));
       // Below target first (worst first), then the rest; camps with no complete day at the end.
       results.sort((a, b) => {
@@ -80,31 +100,34 @@ export function mount(root, _params, app) {
         el.dataset.verdict = cls;
         x.verdict.className = `verdict verdict-${cls}`;
         setText(x.verdict.firstElementChild, { none: '?', short: '!', below: '▼', met: '✓' }[cls]);
-        setText(x.verdict.lastElementChild, { none: 'no complete day', short: 'below the minimum', below: 'below target', met: 'target met' }[cls]);
+        setText(x.verdict.lastElementChild, { none: 'no day to judge', short: 'below the minimum', below: 'below target', met: 'target met' }[cls]);
         setText(x.mean, lpd(r.mean));
         setText(x.target, lpd(r.camp.targetLpd));
         setText(x.met, `${number(r.days.filter((d) => dayClass(d) === 'met').length)} of ${number(r.judged.length)}`);
         setText(x.short, `${number(r.days.filter((d) => dayClass(d) === 'short').length)} days`);
         setText(x.complete, `${number(r.judged.length)} of ${number(r.days.length)} days`);
+        setAttr(x.complete, 'title', r.from ? `${shortDate(r.from)} to ${shortDate(r.to)}; a day is judged when readings cover 90% of it` : null);
         const chart = createCoverageChart({ height: 64, compact: true });
         x.chart.append(chart.el);
         charts.push(chart);
         requestAnimationFrame(() => chart.draw(r.days));
         return el;
       }));
-      setText(s.meta, `${monthName(month)} · ${number(results.length)} camps · ${people(camps.reduce((a, c) => a + (c.population ?? 0), 0))} · those below target first`);
+      setText(s.meta, `${describePeriod(period)} · ${number(results.length)} camps · ${people(camps.reduce((a, c) => a + (c.population ?? 0), 0))} · those below target first`);
       message.clear();
       if (!results.length) message.info('No camps are registered yet.');
       app.markFresh();
     } catch (err) {
       if (controller.signal.aborted) return;
-      message.error('Coverage could not be loaded.', err, () => show(month));
+      message.error('Coverage could not be loaded.', err, () => show(period));
     }
   }
 
   s.form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (s.month.value) show(s.month.value);
+    const period = s.period.value;
+    history.replaceState(null, '', period === LAST_30 ? '#/coverage' : `#/coverage?period=${period}`);
+    show(period);
   });
 
   (async () => {
@@ -114,9 +137,14 @@ export function mount(root, _params, app) {
       // show() reports it
     }
     const today = camps[0]?.today?.date ?? new Date().toISOString().slice(0, 10);
-    s.month.value = today.slice(0, 7);
-    s.month.max = today.slice(0, 7);
-    show(s.month.value);
+    s.period.append(new Option(describePeriod(LAST_30), LAST_30));
+    for (let i = 0, month = `${today.slice(0, 7)}-01`; i < MONTHS_OFFERED; i += 1, month = addDays(month, -1).slice(0, 7) + '-01') {
+      s.period.append(new Option(monthName(month.slice(0, 7)), month.slice(0, 7)));
+    }
+    const period = readPeriod();
+    if (![...s.period.options].some((o) => o.value === period)) s.period.append(new Option(monthName(period), period));
+    s.period.value = period;
+    show(period);
   })();
 
   return {

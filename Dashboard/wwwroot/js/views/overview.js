@@ -43,6 +43,7 @@ function createCampCard() {
   s.figures.replaceWith(figures.el);
   const rows = new Map(); // tankId -> row
   const states = new Map(); // tankId -> state, for the page summary
+  let zone = null; // the camp's time zone
 
   return {
     el,
@@ -53,6 +54,7 @@ function createCampCard() {
       setText(s.link, camp.name || camp.campId);
       const tanks = `${number(camp.tankCount)} ${camp.tankCount === 1 ? 'tank' : 'tanks'}`;
       setText(s.meta, `${people(camp.population)} · ${tanks}`);
+      zone = camp.timeZone ?? zone;
       figures.update(camp);
     },
     updateTank(tank) {
@@ -62,7 +64,7 @@ function createCampCard() {
         rows.set(tank.tankId, row);
         s.tanks.append(row.el);
       }
-      row.update(tank);
+      row.update(tank, zone);
       states.set(tank.tankId, tankState(tank.state));
     },
     /** Puts the rows in the order the server lists the tanks and drops tanks that are gone. */

@@ -126,7 +126,7 @@ export function mount(root, { campId, pointId }, app) {
       setText(s.taps, `${number(point.usableTaps)} of ${number(point.taps)} taps work`);
       s.bar.style.setProperty('--level', `${(point.usableTaps / point.taps) * 100}%`);
       setAttr(s.bar, 'aria-label', `${point.usableTaps} of ${point.taps} taps work`);
-      setText(s.checked, point.statusAt ? `${dateTime(point.statusAt)} (${age(point.statusAt)}) by ${point.statusBy}` : WORDS.neverChecked);
+      setText(s.checked, point.statusAt ? `${dateTime(point.statusAt, camp.timeZone)} (${age(point.statusAt)}) by ${point.statusBy}` : WORDS.neverChecked);
       setText(s.note, point.statusNote ?? '—');
       const tank = (camp.tanks ?? []).find((t) => t.tankId === point.tankId);
       if (point.tankId) {
@@ -153,13 +153,13 @@ export function mount(root, { campId, pointId }, app) {
       setAttr(s.alertsBox, 'hidden', own.length === 0);
 
       const here = tests.filter((t) => t.pointId === pointId);
-      chart.draw({ tests: here, min: limits.frcMinMgL, max: limits.frcMaxMgL, from: from.toISOString(), to: to.toISOString() });
+      chart.draw({ tests: here, min: limits.frcMinMgL, max: limits.frcMaxMgL, from: from.toISOString(), to: to.toISOString(), zone: camp.timeZone });
       s.tests.replaceChildren(...here.slice(0, 10).map((t) => {
         const li = document.createElement('li');
         li.dataset.ok = String(t.ok);
         const figures = [t.frcMgL != null && `${WORDS.frc} ${mgL(t.frcMgL)}`, t.turbidityNtu != null && `${WORDS.turbidity} ${ntu(t.turbidityNtu)}`,
           t.ph != null && `${WORDS.ph} ${ph(t.ph)}`, t.ecoliCfu != null && `${WORDS.ecoli} ${cfu(t.ecoliCfu)}`].filter(Boolean).join(' · ');
-        li.textContent = `${dateTime(t.ts)} — ${figures} — ${t.ok ? `✓ ${WORDS.ok}` : `✕ ${t.problems.map((p) => PROBLEMS[p] ?? p).join(', ')}`} (${t.by})`;
+        li.textContent = `${dateTime(t.ts, camp.timeZone)} — ${figures} — ${t.ok ? `✓ ${WORDS.ok}` : `✕ ${t.problems.map((p) => PROBLEMS[p] ?? p).join(', ')}`} (${t.by})`;
         return li;
       }));
       setAttr(s.noTests, 'hidden', here.length > 0);

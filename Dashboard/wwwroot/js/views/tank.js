@@ -1,13 +1,15 @@
 // A tank's page (#/camps/{campId}/tanks/{tankId}): its live status, its level over the last 24 hours
-// or 7 days (from the levels endpoint, extended live by each new reading), and its configuration,
-// which engineers can change.
+// or 7 days (from the levels endpoint, extended live by each new reading), its configuration, which
+// engineers can change, and who changed it. Times are in the camp's zone, named once in the header.
 
 import * as api from '../api.js';
 import * as live from '../live.js';
 import { createLevelChart } from '../components/level-chart.js';
-import { createTankForm } from '../components/tank-form.js';
+import { createChangeList } from '../components/change-list.js';
+import { createTankForm, fullHeightOf } from '../components/tank-form.js';
 import { createTankTile } from '../components/tank-tile.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { zoneName } from '../format.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 import { syncView } from '../sync.js';
@@ -40,6 +42,10 @@ const makePage = template(`
       <p class="muted small" data-slot="configNote"></p>
       <div data-slot="form"></div>
     </section>
+    <section class="card tank-page-changes" aria-labelledby="changes-title">
+      <h2 id="changes-title">Recent changes</h2>
+      <div data-slot="changes"></div>
+    </section>
   </div>
 </section>`);
 
@@ -65,6 +71,9 @@ export function mount(root, { campId, tankId }, app) {
 
   let status = null;
   let config = null;
+  let zone = null; // the camp's time zone
+  const changes = createChangeList();
+  s.changes.append(changes.el);
   let range = '24h';
   let points = [];
   let window_ = null; // { from, to }
@@ -73,17 +82,22 @@ export function mount(root, { campId, tankId }, app) {
     editable,
     async save(body) {
       status = await api.putTankConfig(campId, tankId, body);
-      tile.update(status);
+      tile.update(status, zone);
       config = await api.getTankConfig(campId, tankId);
       form.fill(config);
       redraw();
+      loadChanges().catch(() => {});
     },
   });
   s.form.append(form.el);
 
   function redraw() {
     if (!status || !window_) return;
-    chart.draw({ points, capacityL: status.capacityL, from: window_.from, to: window_.to, thresholds: config?.thresholds });
+    chart.draw({ points, fullHeightMm: fullHeightOf(config), from: window_.from, to: window_.to, thresholds: config?.thresholds, zone });
+  }
+
+  async function loadChanges(signal) {
+    changes.show(await api.getChanges(campId, { tankId }, { signal }), zone, { withTank: false });
   }
 
   async function loadLevels(signal) {
@@ -99,7 +113,7 @@ export function mount(root, { campId, tankId }, app) {
     status = next;
     setText(s.title, next.name || tankId);
     app.setTitle(next.name || tankId);
-    tile.update(next);
+    tile.update(next, zone);
   }
 
   const sync = syncView({
@@ -111,13 +125,15 @@ export function mount(root, { campId, tankId }, app) {
         api.getCamp(campId, { signal }).catch(() => null),
       ]);
       if (camp) setText(s.campLink, camp.name || campId);
+      zone = camp?.timeZone ?? zone;
+      app.setZone(zone);
       if (sync.snapshotWins('tank', startedAt)) showStatus(next);
       if (!config || JSON.stringify(config) !== JSON.stringify(nextConfig)) {
         config = nextConfig;
-        form.fill(config);
+        form.update(config);
       }
-      setText(s.meta, `${camp?.name ?? campId} · ${tankId}`);
-      await loadLevels(signal);
+      setText(s.meta, [camp?.name ?? campId, tankId, zone ? `times in ${zoneName(zone)}` : ''].filter(Boolean).join(' · '));
+      await Promise.all([loadLevels(signal), loadChanges(signal)]);
       setAttr(s.body, 'hidden', false);
       message.clear();
     },

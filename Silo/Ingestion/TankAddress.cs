@@ -1,4 +1,4 @@
-namespace CampWater.Silo.Ingestion.LoRaWan;
+namespace CampWater.Silo.Ingestion;
 
 /// <summary>Where a device's readings go.</summary>
 public readonly record struct TankAddress(string CampId, string TankId)

@@ -1,0 +1,95 @@
+// Who changed what (GET api/camps/{camp}/changes): the recent configuration changes of a camp or of one
+// tank, newest first, each with when (in the camp's zone), who, and every field from → to in the form's
+// words, so that engineers and auditors can see who moved a threshold.
+
+import { dayTime, number } from '../format.js';
+import { setAttr, setText, slots, template } from '../dom.js';
+import { campFields } from './camp-form.js';
+import { tankFields } from './tank-form.js';
+
+const TEXT = {
+  none: 'No changes recorded yet.',
+  created: 'created',
+  removed: 'removed',
+  camp: 'Camp',
+  unset: 'none',
+  rows: (n) => `${number(n)} rows`,
+  more: (n) => `and ${number(n)} more fields`,
+};
+
+// A created camp or tank lists every field; the first few say enough.
+const SHOWN_ON_CREATION = 3;
+
+const make = template(`
+<div class="changes">
+  <ol class="change-list" data-slot="list"></ol>
+  <p class="muted small" data-slot="empty" hidden></p>
+</div>`);
+
+const labelOf = (change, field) => {
+  const spec = (change.tankId ? tankFields : campFields).find((f) => f.path === field);
+  return spec ? { label: spec.label, unit: spec.unit } : { label: field, unit: '' };
+};
+
+function valueText(value, unit) {
+  if (value == null) return TEXT.unset;
+  if (Array.isArray(value)) return TEXT.rows(value.length);
+  if (typeof value === 'number') {
+    const short = (unit ?? '').replace(/\s*\(.*$/, '');
+    return short.startsWith('%') ? `${number(value, 2)}${short}` : `${number(value, 2)}${short ? ` ${short}` : ''}`;
+  }
+  return String(value);
+}
+
+/** @param {{ tankName?: (tankId: string) => string }} options */
+export function createChangeList({ tankName = (id) => id } = {}) {
+  const el = make();
+  const s = slots(el);
+  setText(s.empty, TEXT.none);
+
+  return {
+    el,
+    /** @param {object[]} changes  newest first; zone: the camp's time zone */
+    show(changes, zone, { withTank = true } = {}) {
+      setAttr(s.empty, 'hidden', changes.length > 0);
+      s.list.replaceChildren(...changes.map((change) => {
+        const li = document.createElement('li');
+        li.className = 'change';
+        li.dataset.kind = change.kind;
+        const head = document.createElement('p');
+        head.className = 'change-head';
+        const when = document.createElement('time');
+        when.dateTime = change.at;
+        when.textContent = dayTime(change.at, zone);
+        const who = document.createElement('strong');
+        who.textContent = change.by;
+        const what = [withTank ? (change.tankId ? tankName(change.tankId) : TEXT.camp) : '',
+          change.kind === 'created' ? TEXT.created : change.kind === 'removed' ? TEXT.removed : ''].filter(Boolean).join(' ');
+        head.append(when, ' · ', who, what ? ` · ${what}` : '');
+        li.append(head);
+        if (change.kind !== 'removed') {
+          const fields = change.kind === 'created' ? change.fields.slice(0, SHOWN_ON_CREATION) : change.fields;
+          const ul = document.createElement('ul');
+          ul.className = 'change-fields';
+          for (const f of fields) {
+            const { label, unit } = labelOf(change, f.field);
+            const item = document.createElement('li');
+            item.textContent = change.kind === 'created'
+              ? `${label}: ${valueText(f.to, unit)}`
+              : `${label}: ${valueText(f.from, unit)} → ${valueText(f.to, unit)}`;
+            ul.append(item);
+          }
+          if (fields.length < change.fields.length) {
+            const item = document.createElement('li');
+            item.className = 'muted';
+            item.textContent = TEXT.more(change.fields.length - fields.length);
+            ul.append(item);
+          }
+          li.append(ul);
+        }
+        return li;
+      }));
+    },
+  };
+}
+
