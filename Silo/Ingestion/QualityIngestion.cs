@@ -130,19 +130,9 @@ public sealed partial class QualityIngestion(
 
     private async Task AcknowledgeAsync(Work work, CancellationToken stoppingToken)
     {
-        if (work.Acknowledge is null)
+        if (await ReadingPipeline.AcknowledgeTakenAsync(work.Acknowledge, stoppingToken) is { } error)
         {
-            return;
-        }
-
-        try
-        {
-            await work.Acknowledge(stoppingToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Taken but the connection dropped: the broker sends it again, and the camp knows it as a duplicate.
-            LogAckFailed(work.CampId, e.Message);
+            LogAckFailed(work.CampId, error);
         }
     }
 
