@@ -6,6 +6,11 @@ if (args is [HashPasswordCommand.Name, ..])
     return await HashPasswordCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
 }
 
+if (args is [NotifyTestCommand.Name, ..])
+{
+    return await NotifyTestCommand.RunFromConsoleAsync(args[1..]);
+}
+
 if (args is [SimulateCommand.Name, ..])
 {
     return await SimulateCommand.RunFromConsoleAsync(args[1..]);

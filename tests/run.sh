@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs the servers that the tests start as child processes (mosquitto, Redis,
-# VictoriaMetrics as the InfluxDB write API), the browser of the UI tests, curl and mosquitto_pub (the
-# README's examples are run as written) and docker-compose (which checks docker-compose.yml), builds
-# the solution, then runs every test.
+# VictoriaMetrics as the InfluxDB write API, aiosmtpd as the SMTP server of the email tests), the
+# browser of the UI tests, curl and mosquitto_pub (the README's examples are run as written) and
+# docker-compose (which checks docker-compose.yml), builds the solution, then runs every test.
 #
 #   tests/run.sh                      # everything, Debug build
 #   tests/run.sh --filter Mosquitto   # extra arguments go to `dotnet test`
@@ -18,7 +18,8 @@ configuration="${CONFIGURATION:-Debug}"
 packages=(mosquitto mosquitto-clients redis-server victoria-metrics chromium curl)
 # Without their recommended packages: docker-compose only checks docker-compose.yml (`config`), which
 # needs no Docker engine, so the engine it recommends is not installed.
-packages_without_recommends=(docker-compose)
+# python3-aiosmtpd recommends its documentation toolchain (Sphinx), which the tests do not need.
+packages_without_recommends=(docker-compose python3-aiosmtpd)
 # Program -> the package it comes from, checked after any install.
 declare -A binaries=(
     [mosquitto]=mosquitto
@@ -83,6 +84,10 @@ check_binaries() {
             fail "'$binary' is still missing; install the Debian package '${binaries[$binary]}' (apt-get install ${binaries[$binary]})."
         echo "tests/run.sh: $binary -> $path"
     done
+    # aiosmtpd is a Python module of Debian's own python3 (another python3 earlier on PATH may lack it).
+    /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null ||
+        fail "the SMTP server of the email tests is missing; install the Debian package 'python3-aiosmtpd' (apt-get install python3-aiosmtpd)."
+    echo "tests/run.sh: aiosmtpd -> /usr/bin/python3 -m aiosmtpd"
     command -v dotnet >/dev/null 2>&1 || fail "the .NET 10 SDK (dotnet) is not on PATH."
 }
 

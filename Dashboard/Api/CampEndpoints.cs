@@ -158,7 +158,15 @@ internal static class CampEndpoints
         }
 
         var points = await tank.GetLevels(start, end, MaxLevelPoints);
-        return Results.Ok(points.Select(p => new { ts = p.Ts, levelMm = Math.Round(p.LevelMm, 1), volumeL = Math.Round(p.VolumeL, 1) }));
+        // Each reading as read, beside the filtered estimate that the ledger and alerts used, and whether it was wild.
+        return Results.Ok(points.Select(p => new
+        {
+            ts = p.Ts,
+            levelMm = Math.Round(p.LevelMm, 1),
+            volumeL = Math.Round(p.VolumeL, 1),
+            estimateMm = Math.Round(p.EstimateMm, 1),
+            wild = p.Wild,
+        }));
     }
 
     private static async Task<IResult> GetCoverage(string campId, string? from, string? to, IGrainFactory grains, TimeProvider clock)
@@ -176,12 +184,12 @@ internal static class CampEndpoints
         }
 
         // A day with no figure or no verdict has an empty cell, never a 0 or a false that reads as a failed day.
-        var csv = new StringBuilder("date,population,drawnL,deliveredL,lpd,targetLpd,met,completeness\n");
+        var csv = new StringBuilder("date,population,drawnL,deliveredL,lpd,targetLpd,met,completeness,estimatedL\n");
         foreach (var d in result.Days!)
         {
             var met = d.Met switch { true => "true", false => "false", null => "" };
             csv.Append(CultureInfo.InvariantCulture,
-                $"{d.Date:yyyy-MM-dd},{d.Population},{d.DrawnL:0.#},{d.DeliveredL:0.#},{d.Lpd:0.##},{d.TargetLpd:0.##},{met},{d.Completeness:0.####}\n");
+                $"{d.Date:yyyy-MM-dd},{d.Population},{d.DrawnL:0.#},{d.DeliveredL:0.#},{d.Lpd:0.##},{d.TargetLpd:0.##},{met},{d.Completeness:0.####},{d.EstimatedL:0.#}\n");
         }
 
         return Results.File(

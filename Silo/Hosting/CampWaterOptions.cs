@@ -20,6 +20,8 @@ public sealed class CampWaterOptions
 
     public ClusterOptions Cluster { get; set; } = new();
 
+    public Notifications.NotifyOptions Notify { get; set; } = new();
+
     /// <summary>Fills the defaults that depend on other keys.</summary>
     public CampWaterOptions WithDefaults()
     {

@@ -17,6 +17,7 @@ internal static class OptionsValidation
         }
 
         problems.AddRange(Archive.ArchiveOptionsValidation.Problems(o.Archive));
+        problems.AddRange(Notifications.NotifyOptionsValidation.Problems(o.Notify));
 
         CheckPort(problems, "CampWater:Mqtt:Embedded:Port", o.Mqtt.Embedded.Port);
         if (o.Mqtt.Port is { } port)

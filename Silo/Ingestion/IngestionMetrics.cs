@@ -81,6 +81,7 @@ public sealed class IngestionMetrics : IMetricsSource
         ApplyOutcome.SensorFault => "sensor-fault",
         ApplyOutcome.Duplicate => "duplicate",
         ApplyOutcome.Late => "late",
+        ApplyOutcome.Wild => "wild",
         _ => "unknown-tank",
     };
 }

@@ -131,7 +131,7 @@ public sealed partial class ReadingPipeline : BackgroundService
                 {
                     _metrics.Outcome(outcomes[i]);
                     _metrics.Latency.Observe(now - readings[i].ReceivedAt);
-                    if (outcomes[i] == ApplyOutcome.Applied)
+                    if (outcomes[i] is ApplyOutcome.Applied or ApplyOutcome.Wild)
                     {
                         _metrics.Age.Observe(now - readings[i].Ts);
                     }

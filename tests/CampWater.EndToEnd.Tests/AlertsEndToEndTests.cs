@@ -23,7 +23,7 @@ public sealed class AlertsEndToEndTests(MosquittoHostFixture host) : IClassFixtu
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
-    public async Task A_level_of_24_9_percent_raises_a_low_level_warning_seen_on_mqtt_the_hub_and_the_api_and_people_can_act_on_it()
+    public async Task A_level_of_24_9_percent_read_twice_raises_a_low_level_warning_seen_on_mqtt_the_hub_and_the_api_and_people_can_act_on_it()
     {
         await using var subscriber = await host.ConnectSensorAsync();
         await subscriber.SubscribeAsync($"campwater/{Camp}/alerts/#", cancellationToken: Ct);
@@ -37,10 +37,12 @@ public sealed class AlertsEndToEndTests(MosquittoHostFixture host) : IClassFixtu
         await hub.InvokeAsync("Watch", Camp, Ct);
 
         await using var sensor = await host.ConnectSensorAsync();
-        var t0 = DateTimeOffset.UtcNow.AddMinutes(-3);
+        // A sudden jump of the level counts once the next reading confirms it: each new level is read twice.
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(-6);
         await sensor.PublishStringAsync($"campwater/{Camp}/tanks/low/level", Reading(t0, 40), cancellationToken: Ct);
-        var published = DateTime.UtcNow;
         await sensor.PublishStringAsync($"campwater/{Camp}/tanks/low/level", Reading(t0.AddMinutes(1), 24.9), cancellationToken: Ct);
+        var published = DateTime.UtcNow;
+        await sensor.PublishStringAsync($"campwater/{Camp}/tanks/low/level", Reading(t0.AddMinutes(2), 24.9), cancellationToken: Ct);
 
         var onMqtt = await subscriber.WaitForAsync(m => m.PayloadText.Contains("\"low-level\"", StringComparison.Ordinal), TimeSpan.FromSeconds(5), Ct);
         var raised = onMqtt.Deserialize<Alert>(host.Json)!;
@@ -56,7 +58,8 @@ public sealed class AlertsEndToEndTests(MosquittoHostFixture host) : IClassFixtu
         await Eventually.HoldsAsync(() => Task.FromResult(HubHas(hubAlerts, raised.Id, AlertState.Active)), TimeSpan.FromSeconds(5), "alertChanged on the hub");
 
         // Below the 10 % critical threshold the same alert turns critical.
-        await sensor.PublishStringAsync($"campwater/{Camp}/tanks/low/level", Reading(t0.AddMinutes(2), 8), cancellationToken: Ct);
+        await sensor.PublishStringAsync($"campwater/{Camp}/tanks/low/level", Reading(t0.AddMinutes(3), 8), cancellationToken: Ct);
+        await sensor.PublishStringAsync($"campwater/{Camp}/tanks/low/level", Reading(t0.AddMinutes(4), 8), cancellationToken: Ct);
         var critical = await Eventually.ValueAsync(
             () => host.GetAsync<Alert>($"/api/alerts/{raised.Id}"), a => a.Severity == AlertSeverity.Critical, TimeSpan.FromSeconds(5), "critical severity");
         Assert.Equal(raised.Id, critical.Id);
@@ -87,7 +90,7 @@ public sealed class AlertsEndToEndTests(MosquittoHostFixture host) : IClassFixtu
         Assert.Contains(await host.GetAsync<Alert[]>($"/api/alerts?campId={Camp}&state=resolved"), a => a.Id == raised.Id);
 
         // The condition still holds after the manual resolve: the next reading opens a new alert.
-        await sensor.PublishStringAsync($"campwater/{Camp}/tanks/low/level", Reading(t0.AddMinutes(3), 7.5), cancellationToken: Ct);
+        await sensor.PublishStringAsync($"campwater/{Camp}/tanks/low/level", Reading(t0.AddMinutes(5), 7.5), cancellationToken: Ct);
         var reopened = await Eventually.ValueAsync(
             () => host.GetAsync<Alert[]>($"/api/alerts?campId={Camp}"), l => l.Any(a => a.Kind == AlertKind.LowLevel), TimeSpan.FromSeconds(5), "a new low-level alert");
         Assert.NotEqual(raised.Id, reopened.Single(a => a.Kind == AlertKind.LowLevel).Id);

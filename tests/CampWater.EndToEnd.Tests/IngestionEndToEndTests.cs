@@ -108,7 +108,7 @@ public abstract class IngestionEndToEndTests(HostFixture host)
     }
 
     [Fact]
-    public async Task A_duplicate_reading_leaves_the_level_at_1500_mm_and_the_camp_ledger_unchanged()
+    public async Task A_duplicate_reading_leaves_the_level_at_1500_mm_and_the_camp_ledger_unchanged_after_the_new_level_is_read_twice()
     {
         await using var sensor = await host.ConnectSensorAsync();
         var (date, start) = Yesterday();
@@ -118,7 +118,8 @@ public abstract class IngestionEndToEndTests(HostFixture host)
         var duplicatesBefore = await host.MetricAsync("campwater_readings_total{outcome=\"duplicate\"}");
         await sensor.PublishStringAsync(Topic("dup"), Distance(t0, 2000), cancellationToken: Ct);
         await sensor.PublishStringAsync(Topic("dup"), Distance(t1, 1500), cancellationToken: Ct); // 500 mm = 1,570.8 L
-        await WaitForReadingAsync("dup", t1);
+        await sensor.PublishStringAsync(Topic("dup"), Distance(t1.AddMinutes(1), 1500), cancellationToken: Ct); // confirms the jump
+        await WaitForReadingAsync("dup", t1.AddMinutes(1));
         var before = Assert.Single(await host.GetAsync<DailyCoverage[]>(coverage));
         Assert.True(before.DrawnL >= 500 * LitresPerMm - 0.1, $"drawn {before.DrawnL} L includes the tank's 1,570.8 L");
 
@@ -207,6 +208,53 @@ public abstract class IngestionEndToEndTests(HostFixture host)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Contains("diameterMm", problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Single());
+    }
+
+    [Fact]
+    public async Task Putting_a_tank_whose_sensor_sees_only_90_6_percent_of_it_with_overflow_at_98_percent_answers_400_naming_thresholds_overflowPct()
+    {
+        // Mounted at the brim with a 280 mm blind zone: it sees up to 2720 of 3000 mm.
+        using var body = new StringContent("""
+            { "name": "Blind at the top", "shape": "vertical-cylinder", "diameterMm": 2000, "heightMm": 3000,
+              "sensor": { "mountHeightMm": 3000, "blindZoneMm": 280 } }
+            """, Encoding.UTF8, "application/json");
+        var response = await host.Http.PutAsync($"/api/camps/{HostFixture.CampId}/tanks/api", body, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var field = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal("thresholds.overflowPct", field.Name);
+        Assert.StartsWith("98 % is above what the sensor can see", field.Value[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_false_echo_of_800_mm_between_readings_of_2500_mm_is_counted_wild_books_nothing_and_shows_in_the_levels_as_wild()
+    {
+        var camp = "e2e-echo-" + Guid.NewGuid().ToString("N")[..6];
+        using var put = new StringContent($$"""
+            { "id": "{{camp}}", "name": "Echo", "timeZone": "Asia/Damascus", "population": 100,
+              "tanks": [{ "id": "t1", "name": "Echo tank", "shape": "vertical-cylinder", "diameterMm": 2000, "heightMm": 3000,
+                          "sensor": { "mountHeightMm": 3300, "blindZoneMm": 250 } }] }
+            """, Encoding.UTF8, "application/json");
+        (await host.Http.PutAsync($"/api/camps/{camp}", put, Ct)).EnsureSuccessStatusCode();
+        var wildBefore = await host.MetricAsync("campwater_readings_total{outcome=\"wild\"}");
+        await using var sensor = await host.ConnectSensorAsync();
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(-3);
+        foreach (var (minute, depth) in new[] { (0, 2500.0), (1, 800.0), (2, 2500.0) })
+        {
+            await sensor.PublishStringAsync($"campwater/{camp}/tanks/t1/level", Distance(t0.AddMinutes(minute), depth), cancellationToken: Ct);
+        }
+
+        await Eventually.HoldsAsync(
+            async () => await host.MetricAsync("campwater_readings_total{outcome=\"wild\"}") == wildBefore + 1,
+            TimeSpan.FromSeconds(10), "the false echo to be counted wild");
+        var status = await host.GetAsync<TankStatus>($"/api/camps/{camp}/tanks/t1");
+        Assert.Equal((0, 0), (status.Today.DrawnL, status.Today.DeliveredL));
+        var levels = await host.GetJsonAsync($"/api/camps/{camp}/tanks/t1/levels?from={Uri.EscapeDataString(t0.AddMinutes(-1).ToString("O"))}");
+        var echo = levels.EnumerateArray().Single(p => p.GetProperty("levelMm").GetDouble() == 800);
+        Assert.True(echo.GetProperty("wild").GetBoolean());
+        Assert.Equal(2500, echo.GetProperty("estimateMm").GetDouble());
+        Assert.Empty(await host.GetAsync<CampWater.Alerts.Alert[]>($"/api/alerts?campId={camp}&state=all"));
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class LoRaWanEndToEndTests(MosquittoHostFixture host) : IClassFixt
     }
 
     [Fact]
-    public async Task An_EM500_UDL_history_of_three_stored_readings_backfills_the_ledger_with_1571_litres_drawn_and_a_resent_one_counts_as_duplicates()
+    public async Task An_EM500_UDL_history_of_three_stored_readings_backfills_the_ledger_with_1571_litres_drawn_once_the_next_uplink_reads_the_same_level_and_a_resent_one_counts_as_duplicates()
     {
         await using var sensor = await host.ConnectSensorAsync();
         var localNow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Damascus);
@@ -114,6 +114,10 @@ public sealed class LoRaWanEndToEndTests(MosquittoHostFixture host) : IClassFixt
 
         var status = await WaitForReadingAsync(TestRegistry.BackfillCampId, "udl", start.AddMinutes(30));
         Assert.Equal(1500, status.LevelMm!.Value, 1);
+
+        // The fall slowed from 200 to 100 mm in ten minutes: the last level counts once the next uplink confirms it.
+        await PublishAsync(sensor, ThingsStack(TestRegistry.BackfillDevEui, start.AddMinutes(40), $$"""{"battery":84,"distance":{{Mm(MountMm - 1500)}}}"""));
+        await WaitForReadingAsync(TestRegistry.BackfillCampId, "udl", start.AddMinutes(40));
         var coverage = $"/api/camps/{TestRegistry.BackfillCampId}/coverage?from={date:yyyy-MM-dd}&to={date:yyyy-MM-dd}";
         var day = Assert.Single(await host.GetAsync<DailyCoverage[]>(coverage));
         Assert.InRange(day.DrawnL, 500 * LitresPerMm - 1, 500 * LitresPerMm + 1);

@@ -42,11 +42,13 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
-    public async Task A_level_of_150_mm_in_a_3000_mm_tank_raises_a_critical_low_level_alert()
+    public async Task A_level_of_150_mm_in_a_3000_mm_tank_read_twice_raises_a_critical_low_level_alert()
     {
+        // A sudden jump counts once the next reading confirms it.
         var (camp, tank) = await NewCamp("critical");
-        await tank.Apply(At(TimeSpan.FromMinutes(2), 1500));
-        await tank.Apply(At(TimeSpan.FromMinutes(1), 150)); // 5 % < criticalPct 10
+        await tank.Apply(At(TimeSpan.FromMinutes(3), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(2), 150)); // 5 % < criticalPct 10
+        await tank.Apply(At(TimeSpan.FromMinutes(1), 150));
 
         var alert = Assert.Single(await WaitForAlerts(camp, a => a.Length > 0, "the low-level alert"));
         Assert.Equal(AlertKind.LowLevel, alert.Kind);
@@ -56,10 +58,11 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
-    public async Task A_critical_alert_nobody_acknowledges_is_sent_again_after_15_minutes_with_escalations_1()
+    public async Task A_critical_alert_raised_by_a_level_read_twice_and_acknowledged_by_nobody_is_sent_again_after_15_minutes_with_escalations_1()
     {
         var (camp, tank) = await NewCamp("escalate");
-        await tank.Apply(At(TimeSpan.FromMinutes(2), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(3), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(2), 150));
         await tank.Apply(At(TimeSpan.FromMinutes(1), 150));
         var raised = Assert.Single(await WaitForAlerts(camp, a => a.Length > 0, "the low-level alert"));
 
@@ -78,6 +81,32 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
         fixture.Time.Advance(TimeSpan.FromMinutes(31));
         var alerts = await WaitForAlerts(camp, a => a.Any(x => x.Kind == AlertKind.SensorOffline), "sensor-offline");
         Assert.Equal(AlertSeverity.Warning, alerts.Single(a => a.Kind == AlertKind.SensorOffline).Severity);
+    }
+
+    [Fact]
+    public async Task A_sensor_reporting_every_20_minutes_is_offline_only_after_60_minutes_of_silence_while_one_without_a_usual_interval_is_after_30()
+    {
+        var camp = fixture.Grains.GetGrain<ICampGrain>("sparse");
+        await camp.Configure(Camp("sparse", 1000, Cylinder("lorawan"), Cylinder("once")), replaceTanks: true);
+        var lorawan = fixture.Grains.GetGrain<ITankGrain>(TankKey.Of("sparse", "lorawan"));
+        foreach (var ago in new[] { 60, 40, 20, 0 })
+        {
+            await lorawan.Apply(At(TimeSpan.FromMinutes(ago), 1500));
+        }
+
+        await fixture.Grains.GetGrain<ITankGrain>(TankKey.Of("sparse", "once")).Apply(At(TimeSpan.Zero, 1500));
+        Assert.Equal(60, (await lorawan.GetStatus())!.OfflineAfterMin);
+
+        // 45 minutes on, the tank read once is offline by its 30 minutes; the one read every 20 minutes is not.
+        fixture.Time.Advance(TimeSpan.FromMinutes(45));
+        var alerts = await WaitForAlerts(camp, a => a.Any(x => x.Kind == AlertKind.SensorOffline && x.TankId == "once"), "the 30-minute sensor-offline");
+        Assert.DoesNotContain(alerts, a => a.Kind == AlertKind.SensorOffline && a.TankId == "lorawan");
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(16));
+        alerts = await WaitForAlerts(camp, a => a.Any(x => x.Kind == AlertKind.SensorOffline && x.TankId == "lorawan"), "the 60-minute sensor-offline");
+        var offline = alerts.Single(a => a.Kind == AlertKind.SensorOffline && a.TankId == "lorawan");
+        Assert.Equal(60, offline.Threshold);
+        Assert.Equal("No reading for 61 min (limit 60 min)", offline.Message);
     }
 
     [Fact]
@@ -165,11 +194,12 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
-    public async Task Open_alerts_survive_the_camp_grain_being_deactivated()
+    public async Task Open_alerts_raised_by_a_level_read_twice_survive_the_camp_grain_being_deactivated()
     {
         var (camp, tank) = await NewCamp("survive");
-        await tank.Apply(At(TimeSpan.FromMinutes(2), 1500));
-        await tank.Apply(At(TimeSpan.FromMinutes(1), 600)); // 20 %: low-level warning
+        await tank.Apply(At(TimeSpan.FromMinutes(3), 1500));
+        await tank.Apply(At(TimeSpan.FromMinutes(2), 600)); // 20 %: low-level warning
+        await tank.Apply(At(TimeSpan.FromMinutes(1), 600));
         var raised = Assert.Single(await WaitForAlerts(camp, a => a.Length > 0, "the low-level alert"));
 
         await fixture.Cluster.DeactivateAsync(camp);

@@ -38,11 +38,13 @@ public sealed class TankGrainTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
-    public async Task A_duplicate_reading_is_dropped_and_drawn_stays_at_3141_6_litres()
+    public async Task A_duplicate_reading_is_dropped_and_drawn_stays_at_3141_6_litres_after_the_new_level_is_read_twice()
     {
         var tank = await NewTank("dup");
         await tank.Apply(Level(Noon, 2000));
         await tank.Apply(Level(Noon.AddMinutes(10), 1000)); // 1,000 mm × 3.1416 L/mm = 3,141.6 L drawn
+        await tank.Apply(Level(Noon.AddMinutes(11), 1000)); // a sudden jump counts once the next reading confirms it
+        Assert.Equal(ApplyOutcome.Duplicate, await tank.Apply(Level(Noon.AddMinutes(11), 1000)));
         Assert.Equal(ApplyOutcome.Duplicate, await tank.Apply(Level(Noon.AddMinutes(10), 1000)));
         Assert.Equal(ApplyOutcome.Duplicate, await tank.Apply(Level(Noon, 2000)));
 
@@ -72,11 +74,12 @@ public sealed class TankGrainTests(ClusterFixture fixture) : IClassFixture<Clust
     }
 
     [Fact]
-    public async Task The_level_and_ledger_survive_the_grain_being_deactivated()
+    public async Task The_level_and_ledger_of_a_new_level_read_twice_survive_the_grain_being_deactivated()
     {
         var tank = await NewTank("reactivate");
         await tank.Apply(Level(Noon, 2000));
         await tank.Apply(Level(Noon.AddMinutes(30), 1500)); // 500 mm = 1,570.8 L drawn
+        await tank.Apply(Level(Noon.AddMinutes(40), 1500)); // a sudden change counts once a later reading confirms it
 
         await fixture.Cluster.DeactivateAsync(tank);
         await fixture.Cluster.WaitForDeactivationAsync(tank);

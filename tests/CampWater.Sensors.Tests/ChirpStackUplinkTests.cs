@@ -1,6 +1,8 @@
 using CampWater.Readings;
+using CampWater.Registry;
 using CampWater.Silo.Ingestion;
 using CampWater.Silo.Ingestion.LoRaWan;
+using CampWater.Water;
 
 namespace CampWater.Sensors.Tests;
 
@@ -64,11 +66,27 @@ public sealed class ChirpStackUplinkTests
     [Theory]
     [InlineData("No Sensor")]
     [InlineData("Invalid Reading")]
-    public void A_Dragino_probe_failure_text_is_a_distance_of_0_that_the_tank_records_as_a_sensor_fault(string text)
+    public void A_Dragino_probe_failure_text_is_a_sensor_failure_with_a_value_of_0_that_the_tank_records_as_a_sensor_fault(string text)
     {
         var reading = Uplinks.Single(Cs, Uplinks.ChirpStack($$"""{ "Bat": 3.3, "Distance": "{{text}}" }"""));
 
         Assert.Equal(0, reading.Value);
+        Assert.Equal(MeasurementKind.SensorFailed, reading.Kind);
+    }
+
+    [Fact]
+    public void A_Dragino_No_Sensor_read_by_a_tank_without_a_blind_zone_is_a_sensor_fault_not_a_full_tank()
+    {
+        // Mounted at the brim with no blind zone, a distance of 0 would be a full 3000 mm tank.
+        var reading = Uplinks.Single(Cs, Uplinks.ChirpStack("""{ "Bat": 3.3, "Distance": "No Sensor" }"""));
+        var sensor = new SensorConfig(MountHeightMm: 3000, BlindZoneMm: 0, DevEui: null);
+        var geometry = TankGeometry.From(new TankConfig(
+            "t1", "Tank", null, TankShapeKind.VerticalCylinder, 3000, 3000, null, null, [], sensor, Thresholds.Default));
+
+        var level = ReadingInterpreter.Interpret(reading.Kind, reading.Value, geometry, sensor);
+
+        Assert.True(level.IsFault);
+        Assert.Equal("the sensor reported that it could not measure", level.FaultReason);
     }
 
     [Fact]

@@ -13,4 +13,10 @@ public enum ApplyOutcome
     Late,
     /// <summary>No such tank in the registry.</summary>
     UnknownTank,
+    /// <summary>
+    /// Taken like <see cref="Applied"/>, and it refuted the jump held from the reading before, which was thus
+    /// wild (a false echo): left out of the ledger and the alerts. Reported for this reading so that the count of
+    /// outcomes stays one per reading: the wild one was counted as applied when it came.
+    /// </summary>
+    Wild,
 }

@@ -11,4 +11,6 @@ public enum MeasurementKind
     LevelPct,
     /// <summary>Volume held, litres.</summary>
     VolumeL,
+    /// <summary>The sensor said it could not measure (a probe missing, an echo it could not read); no value.</summary>
+    SensorFailed,
 }

@@ -1,6 +1,12 @@
 namespace CampWater.Status;
 
-/// <summary>The live state of one tank, as the API, the hub and the status topic show it.</summary>
+/// <summary>
+/// The live state of one tank, as the API, the hub and the status topic show it. The level fields are the
+/// latest reading as read; <see cref="State"/> and the alerts judge the filtered estimate.
+/// <see cref="ReadingIntervalMin"/> is the sensor's usual interval between readings (null until known) and
+/// <see cref="OfflineAfterMin"/> the silence after which it counts as offline: the threshold, or three
+/// usual intervals when the sensor reports less often.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("campwater.TankStatus")]
 public sealed record TankStatus(
     [property: Id(0)] string CampId,
@@ -21,4 +27,12 @@ public sealed record TankStatus(
     /// <summary>The battery in volts, when the sensor gives volts (Dragino sends volts, Milesight percent).</summary>
     [Id(14)]
     public double? BatteryV { get; init; }
+
+    /// <summary>The sensor's usual interval between readings, in minutes; null until known.</summary>
+    [Id(15)]
+    public double? ReadingIntervalMin { get; init; }
+
+    /// <summary>The silence after which the tank counts as offline: its threshold, or three usual intervals if longer.</summary>
+    [Id(16)]
+    public int OfflineAfterMin { get; init; }
 }

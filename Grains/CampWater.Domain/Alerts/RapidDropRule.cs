@@ -3,9 +3,9 @@ using static CampWater.Alerts.AlertText;
 namespace CampWater.Alerts;
 
 /// <summary>
-/// rapid-drop: a leak, a burst pipe or an open tap. The fall must outpace the limit on every reading for
-/// <see cref="TankAlertRules.RapidDropSustain"/> before it raises, and stay under half the limit as long
-/// before it clears, so that a crowd at the tap stand for a few minutes is not mistaken for a leak.
+/// rapid-drop: a leak, a burst pipe or an open tap. The fall of the estimated level must outpace the limit on
+/// every reading for <see cref="TankAlertRules.RapidDropSustain"/> before it raises, and stay under half the
+/// limit as long before it clears, so that a crowd at the tap stand for a few minutes is not mistaken for a leak.
 /// </summary>
 internal static class RapidDropRule
 {
@@ -16,9 +16,11 @@ internal static class RapidDropRule
         var fall = input.FallPctPerHour;
         var ts = input.Ts;
 
-        // An unknown rate breaks both runs: nothing is known to have lasted through it.
-        memory.RapidSince = fall > limit ? memory.RapidSince ?? ts : null;
-        memory.CalmSince = fall < calmBelow ? memory.CalmSince ?? ts : null;
+        // An unknown rate breaks both runs: nothing is known to have lasted through it. A run starts where the
+        // rate that opened it was measured from, so readings 20 minutes apart can show a fall sustained for 20.
+        var from = input.FallSince ?? ts;
+        memory.RapidSince = fall > limit ? memory.RapidSince ?? from : null;
+        memory.CalmSince = fall < calmBelow ? memory.CalmSince ?? from : null;
 
         if (!memory.RapidHolds && memory.RapidSince is { } since && ts - since >= TankAlertRules.RapidDropSustain)
         {

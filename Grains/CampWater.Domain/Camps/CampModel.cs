@@ -106,6 +106,7 @@ public static class CampModel
             {
                 DrawnL = Math.Round(day.DrawnL, 1),
                 DeliveredL = Math.Round(day.DeliveredL, 1),
+                EstimatedL = Math.Round(day.EstimatedL, 1),
                 Lpd = day.Lpd is { } lpd ? Math.Round(lpd, 2) : null,
                 Completeness = Math.Round(day.Completeness, 4),
             });

@@ -128,6 +128,14 @@ public static class RegistryWriter
             sensor["devEui"] = devEui;
         }
 
+        // Unlike every other default, the stated accuracy is written only when it differs: registries written before
+        // it could be configured thus keep their digest, and a restart does not take every camp for changed.
+        if (tank.Sensor.AccuracyMm != SensorConfig.DefaultAccuracyMm || tank.Sensor.AccuracyPct != SensorConfig.DefaultAccuracyPct)
+        {
+            sensor["accuracyMm"] = tank.Sensor.AccuracyMm;
+            sensor["accuracyPct"] = tank.Sensor.AccuracyPct;
+        }
+
         json["sensor"] = sensor;
         json["thresholds"] = new JsonObject
         {

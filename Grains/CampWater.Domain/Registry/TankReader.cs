@@ -9,6 +9,10 @@ internal static class TankReader
 {
     public const double MaxDimensionMm = 100_000;
 
+    public const double MaxAccuracyMm = 1000;
+
+    public const double MaxAccuracyPct = 10;
+
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     public static TankConfig? Read(JsonElement element, ProblemScope scope, string? routeId, ProblemLog log)
@@ -55,6 +59,10 @@ internal static class TankReader
         var sensor = ReadSensor(tank, fullHeight);
         var thresholds = ReadThresholds(tank);
         var location = ServicesReader.ReadLocation(tank, out var locationOk);
+        if (sensor is not null && thresholds is not null && fullHeight is { } full)
+        {
+            CheckOverflowIsSeen(tank, sensor, thresholds, full);
+        }
 
         if (log.Count != before || shape is null || sensor is null || thresholds is null || !locationOk)
         {
@@ -205,9 +213,34 @@ internal static class TankReader
             devEuiOk = sensor.Check("devEui", devEui.Length == 16 && !devEui.AsSpan().ContainsAnyExcept(HexDigits), "must be 16 hex digits");
         }
 
-        return mountOk && blindOk && devEuiOk
-            ? new SensorConfig(mount, blind, devEui?.ToUpperInvariant())
+        // The stated accuracy is what tells noise from water: a sensor cannot be exact, nor worse than a metre.
+        var accuracyMmOk = sensor.OptionalNumber("accuracyMm", SensorConfig.DefaultAccuracyMm, out var accuracyMm)
+            && sensor.Check("accuracyMm", accuracyMm > 0, "must be greater than 0")
+            && sensor.Check("accuracyMm", accuracyMm <= MaxAccuracyMm, FormattableString.Invariant($"must be at most {MaxAccuracyMm}"));
+        var accuracyPctOk = sensor.OptionalNumber("accuracyPct", SensorConfig.DefaultAccuracyPct, out var accuracyPct)
+            && sensor.Check("accuracyPct", accuracyPct >= 0, "must be at least 0")
+            && sensor.Check("accuracyPct", accuracyPct <= MaxAccuracyPct, FormattableString.Invariant($"must be at most {MaxAccuracyPct}"));
+
+        return mountOk && blindOk && devEuiOk && accuracyMmOk && accuracyPctOk
+            ? new SensorConfig(mount, blind, devEui?.ToUpperInvariant(), accuracyMm, accuracyPct)
             : null;
+    }
+
+    /// <summary>
+    /// The highest level the sensor can see is mountHeightMm − blindZoneMm: a water surface closer to it than the
+    /// blind zone reads as a fault. An overflow level above that could never raise its alert, so it is refused,
+    /// named on the threshold (which is what is checked, even when it is the default).
+    /// </summary>
+    private static void CheckOverflowIsSeen(JsonFields tank, SensorConfig sensor, Thresholds thresholds, double fullHeightMm)
+    {
+        var seenMm = sensor.MountHeightMm - sensor.BlindZoneMm;
+        var overflowMm = thresholds.OverflowPct / 100 * fullHeightMm;
+        if (seenMm < overflowMm)
+        {
+            var seenPct = Math.Floor(seenMm / fullHeightMm * 1000) / 10;
+            tank.Problem("thresholds.overflowPct", FormattableString.Invariant(
+                $"{thresholds.OverflowPct} % is above what the sensor can see: mountHeightMm {sensor.MountHeightMm} − blindZoneMm {sensor.BlindZoneMm} = {seenMm} mm, {seenPct} % of the full height of {fullHeightMm} mm; lower overflowPct to at most {seenPct} or mount the sensor higher"));
+        }
     }
 
     private static Thresholds? ReadThresholds(JsonFields tank)

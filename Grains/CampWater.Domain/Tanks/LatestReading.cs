@@ -1,6 +1,9 @@
 namespace CampWater.Tanks;
 
-/// <summary>The newest reading a tank applied, with the level it gave.</summary>
+/// <summary>
+/// The newest reading a tank applied, with the level it gave as read, and how far the filtered estimate stood
+/// from it then (0 in records stored before the estimate existed).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("campwater.LatestReading")]
 public sealed record LatestReading(
     [property: Id(0)] DateTimeOffset Ts,
@@ -9,4 +12,5 @@ public sealed record LatestReading(
     [property: Id(3)] double VolumeL,
     [property: Id(4)] double? BatteryPct,
     [property: Id(5)] double? BatteryV,
-    [property: Id(6)] double? Rssi);
+    [property: Id(6)] double? Rssi,
+    [property: Id(7)] double EstimateOffsetMm = 0);

@@ -8,4 +8,7 @@ public sealed class TankCounters
     [Id(1)] public long Duplicates { get; set; }
     [Id(2)] public long Late { get; set; }
     [Id(3)] public long Faults { get; set; }
+
+    /// <summary>Readings taken in that the next reading showed to be wild, and that the ledger and alerts left out.</summary>
+    [Id(4)] public long Wild { get; set; }
 }

@@ -6,8 +6,8 @@ using CampWater.Water;
 namespace CampWater.Tanks;
 
 /// <summary>
-/// Everything one tank knows: its configuration, its newest level, the noise filter of its ledger, its
-/// ledger of camp-local days and a bounded history of levels. Mutated only through <see cref="TankModel"/>
+/// Everything one tank knows: its configuration, its newest reading, the filtered estimate of its level and the
+/// state of its ledger, its ledger of camp-local days and a bounded history of levels. Mutated only through <see cref="TankModel"/>
 /// (the tank grain fills <see cref="HistoryTail"/> before each write).
 /// </summary>
 [GenerateSerializer, Alias("campwater.TankRecord")]
@@ -18,7 +18,8 @@ public sealed class TankRecord
     [Id(2)] public string TimeZone { get; set; } = "UTC";
     [Id(3)] public int DefaultServesPopulation { get; set; }
     [Id(4)] public LatestReading? Latest { get; set; }
-    [Id(5)] public NoiseFilter Filter { get; set; } = NoiseFilter.Empty;
+    /// <summary>The ledger's state: what it counts from.</summary>
+    [Id(5)] public NoiseFilter Filter { get; set; } = new();
 
     /// <summary>Camp-local days, oldest first, at most <see cref="TankModel.DaysKept"/>.</summary>
     [Id(6)] public List<TankDayRecord> Days { get; set; } = [];
@@ -71,4 +72,13 @@ public sealed class TankRecord
 
     /// <summary>The points of <see cref="History"/> newer than its record holds, at most a few (see <see cref="HistorySplit"/>).</summary>
     [Id(20)] public List<LevelPoint> HistoryTail { get; set; } = [];
+
+    /// <summary>The filtered estimate of the level, which the ledger and the alert rules work from.</summary>
+    [Id(21)] public LevelEstimate Estimate { get; set; } = new();
+
+    /// <summary>The estimate's level as a share of full height; null before the first reading.</summary>
+    [Id(22)] public double? EstimatePct { get; set; }
+
+    /// <summary>The sensor's usual interval between readings: the median of its recent gaps; null until there are any.</summary>
+    [Id(23)] public double? UsualIntervalSeconds { get; set; }
 }

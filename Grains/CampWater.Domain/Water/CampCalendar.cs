@@ -43,13 +43,20 @@ public static class CampCalendar
             return ToUtc(new DateTimeOffset(midnight, zone.GetAmbiguousTimeOffsets(midnight).Max()));
         }
 
+        // TimeZoneInfo misses some jumps that start exactly at midnight (America/Asuncion on 2023-10-01 and
+        // 2024-10-06: the midnight it gives reads as 23:00 the day before), so the candidate is checked by
+        // converting it back: only a midnight that reads as midnight starts the day.
         if (!zone.IsInvalidTime(midnight))
         {
-            return ToUtc(new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)));
+            var candidate = ToUtc(new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)));
+            if (TimeZoneInfo.ConvertTime(candidate, zone).DateTime == midnight)
+            {
+                return candidate;
+            }
         }
 
-        // Some zones (Beirut, Santiago, ...) jump from 00:00 straight to 01:00: the day then starts
-        // at the jump, the first instant whose local date is this one.
+        // Some zones (Beirut, Santiago, Asuncion, ...) jump from 00:00 straight to 01:00: the day then starts
+        // at the jump, the first instant whose local date is this one, for every figure alike.
         return FirstInstantOf(date, zone, midnight);
     }
 

@@ -32,6 +32,7 @@ public static class CampRollup
 
         double drawn = 0;
         double delivered = 0;
+        double estimated = 0;
         double covered = 0;
         var read = false;
         foreach (var day in tankDays)
@@ -44,6 +45,7 @@ public static class CampRollup
             read = true;
             drawn += day.DrawnL;
             delivered += day.DeliveredL;
+            estimated += day.EstimatedL;
             if (daySeconds > 0)
             {
                 covered += Math.Clamp(day.CoveredSeconds / daySeconds, 0, 1);
@@ -53,7 +55,7 @@ public static class CampRollup
         double? lpd = read && population > 0 ? drawn / population : null;
         var completeness = tankDays.Count > 0 ? covered / tankDays.Count : 0;
         bool? met = lpd is { } l && completeness >= JudgedCompleteness ? l >= targetLpd : null;
-        return new DailyCoverage(date, population, drawn, delivered, lpd, targetLpd, met, completeness);
+        return new DailyCoverage(date, population, drawn, delivered, lpd, targetLpd, met, completeness, estimated);
     }
 
     /// <summary>

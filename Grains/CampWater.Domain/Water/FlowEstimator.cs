@@ -9,46 +9,66 @@ public static class FlowEstimator
     private static readonly TimeSpan s_minimumSpan = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Net flow in litres per hour (negative while draining): the least-squares slope of volume over
-    /// time of the points within <paramref name="window"/> before the last one. A fit rather than
-    /// first-to-last so that one noisy reading at either end does not swing the figure.
+    /// Net flow in litres per hour (negative while draining): the least-squares slope of volume over time of the
+    /// points within <paramref name="window"/> before the last one. A fit rather than first-to-last so that one
+    /// noisy reading at either end does not swing the figure; points found wild are left out.
     /// </summary>
     public static double? NetFlowLph(ReadOnlySpan<LevelPoint> points, TimeSpan window)
     {
-        if (points.Length < 2)
+        var end = points.Length;
+        while (end > 0 && points[end - 1].Wild)
+        {
+            end--;
+        }
+
+        if (end < 2)
         {
             return null;
         }
 
-        var last = points[^1].Ts;
-        var first = points.Length - 1;
+        var last = points[end - 1].Ts;
+        var first = end - 1;
         while (first > 0 && last - points[first - 1].Ts <= window)
         {
             first--;
         }
 
-        var used = points[first..];
-        if (used.Length < 2 || last - used[0].Ts < s_minimumSpan)
+        var used = points[first..end];
+        double meanT = 0;
+        double meanV = 0;
+        var count = 0;
+        DateTimeOffset? oldest = null;
+        foreach (var p in used)
+        {
+            if (p.Wild)
+            {
+                continue;
+            }
+
+            // Hours before the last point keep the sums small and well conditioned.
+            oldest ??= p.Ts;
+            meanT += (p.Ts - last).TotalHours;
+            meanV += p.VolumeL;
+            count++;
+        }
+
+        if (count < 2 || last - oldest!.Value < s_minimumSpan)
         {
             return null;
         }
 
-        // Hours before the last point keep the sums small and well conditioned.
-        double meanT = 0;
-        double meanV = 0;
-        foreach (var p in used)
-        {
-            meanT += (p.Ts - last).TotalHours;
-            meanV += p.VolumeL;
-        }
-
-        meanT /= used.Length;
-        meanV /= used.Length;
+        meanT /= count;
+        meanV /= count;
 
         double covariance = 0;
         double variance = 0;
         foreach (var p in used)
         {
+            if (p.Wild)
+            {
+                continue;
+            }
+
             var dt = (p.Ts - last).TotalHours - meanT;
             covariance += dt * (p.VolumeL - meanV);
             variance += dt * dt;

@@ -19,7 +19,7 @@ public static class ReadingInterpreter
         ArgumentNullException.ThrowIfNull(geometry);
         ArgumentNullException.ThrowIfNull(sensor);
 
-        if (!double.IsFinite(value))
+        if (!double.IsFinite(value) && kind != MeasurementKind.SensorFailed)
         {
             return Fault("the value is not a finite number", double.NaN);
         }
@@ -30,6 +30,9 @@ public static class ReadingInterpreter
             MeasurementKind.LevelMm => FromDepth(value, geometry),
             MeasurementKind.LevelPct => FromDepth(value / 100 * geometry.FullHeightMm, geometry),
             MeasurementKind.VolumeL => FromVolume(value, geometry),
+
+            // Whatever its blind zone, a sensor that says it failed has measured nothing.
+            MeasurementKind.SensorFailed => Fault("the sensor reported that it could not measure", double.NaN),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown measurement kind."),
         };
     }

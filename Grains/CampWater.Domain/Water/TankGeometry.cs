@@ -81,6 +81,16 @@ public sealed class TankGeometry
         };
     }
 
+    /// <summary>
+    /// Litres per millimetre of level at <paramref name="levelMm"/>: what a rate of level is worth in water there.
+    /// Taken over the millimetre around it, or the one inside the tank at either end.
+    /// </summary>
+    public double LitresPerMmAt(double levelMm)
+    {
+        var low = Math.Clamp(levelMm - 0.5, 0, Math.Max(0, FullHeightMm - 1));
+        return VolumeAt(low + 1) - VolumeAt(low);
+    }
+
     /// <summary>The level at which the tank holds <paramref name="volumeL"/>, clamped to [0, <see cref="CapacityL"/>].</summary>
     public double LevelAt(double volumeL)
     {

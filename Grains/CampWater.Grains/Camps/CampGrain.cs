@@ -405,11 +405,13 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         var changes = new List<(Alert Alert, bool Raised)>();
         foreach (var tank in config.Tanks)
         {
+            // The tank's own limit: its threshold, stretched for a sensor that reports less often.
             if (_statuses.TryGetValue(tank.Id, out var status) && status.LastReadingAt is { } last
-                && TankAlertRules.IsSilent(now, last, _heardAt.TryGetValue(tank.Id, out var heard) ? heard : null, tank.Thresholds.OfflineAfterMin)
+                && Math.Max(status.OfflineAfterMin, tank.Thresholds.OfflineAfterMin) is var limit
+                && TankAlertRules.IsSilent(now, last, _heardAt.TryGetValue(tank.Id, out var heard) ? heard : null, limit)
                 && book.Open(tank.Id, AlertKind.SensorOffline) is null)
             {
-                Record(changes, tank.Id, TankAlertRules.Offline(now, last, tank.Thresholds.OfflineAfterMin));
+                Record(changes, tank.Id, TankAlertRules.Offline(now, last, limit));
                 status = status with { State = TankState.Offline, OpenAlerts = book.OpenCount(tank.Id) };
                 _statuses[tank.Id] = status;
                 await _observers.Notify(o => o.TankUpdated(status));

@@ -108,6 +108,7 @@ internal sealed partial class TankGrain(
 
     public async Task<TankStatus> Configure(TankConfig config, CampContext camp)
     {
+        TankModel.Reconfigure(Tank, Tank.Config, config);
         Tank.Config = config;
         Tank.CampId = camp.CampId;
         Tank.TimeZone = camp.TimeZone;
@@ -171,10 +172,17 @@ internal sealed partial class TankGrain(
             signals.Add(TankAlertRules.FaultCleared(reading.Ts));
         }
 
-        var latest = Tank.Latest!;
-        signals.AddRange(TankAlertRules.Evaluate(Tank.AlertMemory, new TankAlertInput(
-            reading.Ts, latest.LevelPct, latest.VolumeL, _geometry!.CapacityL, result.DrawnL,
-            TankModel.FallPctPerHour(Tank, _geometry), config.Thresholds, Tank.QuietHours, _zone)));
+        // The rules judge the estimate, not the reading: a jump they see only once the next reading confirmed it
+        // (dated when it happened), a wild reading never.
+        foreach (var estimate in (ReadOnlySpan<TankEstimate?>)[result.Confirmed, result.Current])
+        {
+            if (estimate is { } e)
+            {
+                signals.AddRange(TankAlertRules.Evaluate(
+                    Tank.AlertMemory, TankAlertInput.Of(e, _geometry!.CapacityL, config.Thresholds, Tank.QuietHours, _zone)));
+            }
+        }
+
         return [.. signals];
     }
 
@@ -192,7 +200,7 @@ internal sealed partial class TankGrain(
     /// </summary>
     private void Archive(TankReading reading, ApplyOutcome outcome)
     {
-        if (outcome is ApplyOutcome.Applied or ApplyOutcome.Late or ApplyOutcome.SensorFault)
+        if (outcome is ApplyOutcome.Applied or ApplyOutcome.Wild or ApplyOutcome.Late or ApplyOutcome.SensorFault)
         {
             var config = Tank.Config!;
             archive.ReadingAccepted(Tank.CampId!, config.Id, reading, ReadingInterpreter.Interpret(reading.Kind, reading.Value, _geometry!, config.Sensor));

@@ -144,6 +144,7 @@ public static class LoRaWanUplinkParser
         }
 
         double? distanceMm = null;
+        var failed = false;
         string? distanceField = null;
         double? batteryPct = null, batteryV = null;
         JsonElement history = default;
@@ -166,7 +167,7 @@ public static class LoRaWanUplinkParser
                 }
 
                 distanceField = property.Name;
-                (reason, problem) = ReadLength(value, $"{path}.{property.Name}", out var mm);
+                (reason, problem) = ReadLength(value, $"{path}.{property.Name}", out var mm, out failed);
                 distanceMm = mm;
             }
             else if (property.NameEquals("battery") || property.NameEquals("batteryLevel") || property.NameEquals("batteryPct"))
@@ -202,7 +203,8 @@ public static class LoRaWanUplinkParser
         var ts = envelope.Ts ?? receivedAt;
         if (distanceMm is { } distance)
         {
-            readings.Add(new TankReading(ts, MeasurementKind.DistanceMm, distance, receivedAt, batteryPct, batteryV, envelope.Rssi, envelope.Snr, envelope.Seq));
+            readings.Add(new TankReading(
+                ts, failed ? MeasurementKind.SensorFailed : MeasurementKind.DistanceMm, distance, receivedAt, batteryPct, batteryV, envelope.Rssi, envelope.Snr, envelope.Seq));
         }
 
         if (readings.Count == 0)
@@ -257,13 +259,13 @@ public static class LoRaWanUplinkParser
                 return UplinkParseResult.Rejected(RejectReason.NoMeasurement, $"'{at}.distance' is missing", devEui);
             }
 
-            var (reason, problem) = ReadLength(distance, $"{at}.distance", out var mm);
+            var (reason, problem) = ReadLength(distance, $"{at}.distance", out var mm, out var failed);
             if (problem is not null)
             {
                 return UplinkParseResult.Rejected(reason, problem, devEui);
             }
 
-            readings.Add(new TankReading(ts, MeasurementKind.DistanceMm, mm, receivedAt));
+            readings.Add(new TankReading(ts, failed ? MeasurementKind.SensorFailed : MeasurementKind.DistanceMm, mm, receivedAt));
         }
 
         // A stable sort: codecs list stored readings in the order the device sent them, not always by time.
@@ -295,10 +297,14 @@ public static class LoRaWanUplinkParser
         }
     }
 
-    /// <summary>A distance: a JSON number of millimetres, or a string with mm, cm or m.</summary>
-    private static (RejectReason Reason, string? Detail) ReadLength(JsonElement value, string path, out double mm)
+    /// <summary>
+    /// A distance: a JSON number of millimetres, or a string with mm, cm or m; <paramref name="failed"/> when the
+    /// codec wrote a probe failure in its place.
+    /// </summary>
+    private static (RejectReason Reason, string? Detail) ReadLength(JsonElement value, string path, out double mm, out bool failed)
     {
         mm = 0;
+        failed = false;
         switch (value.ValueKind)
         {
             case JsonValueKind.Number:
@@ -309,8 +315,10 @@ public static class LoRaWanUplinkParser
                 var text = value.GetString()!;
                 if (IsProbeFailure(text))
                 {
-                    // Dragino's codecs replace the distance with a text when the probe is missing or reads inside its
-                    // blind zone. A distance of 0 is what the device measured then, and the tank records it as a sensor fault.
+                    // Dragino's codecs replace the distance with a text when the probe is missing or cannot read an
+                    // echo. The sensor measured nothing: a fault for the tank, whatever its blind zone (a distance of 0
+                    // would read as a full tank where no blind zone is configured).
+                    failed = true;
                     return (default, null);
                 }
 

@@ -2,20 +2,27 @@ using Xunit;
 
 namespace CampWater.Water;
 
-/// <summary>Against the Ø 2000 × 3000 mm cylinder: every millimetre of level is π = 3.14159 L.</summary>
+/// <summary>
+/// Against the Ø 2000 × 3000 mm cylinder: every millimetre of level is π = 3.14159 L. The estimates are certain
+/// (variance 0) and the sensor's accuracy is 10 mm, so the band is the 10 mm of the accuracy alone.
+/// </summary>
 public sealed class DrawLedgerTests
 {
     private static readonly TankGeometry s_tank = Tanks.VerticalCylinder2000By3000;
 
+    private static readonly DateTimeOffset s_t0 = new(2026, 11, 29, 6, 0, 0, TimeSpan.Zero);
+
+    private static EstimatePoint Point(int minute, double levelMm) => new(s_t0.AddMinutes(minute), levelMm, 0, 0, 10, null);
+
     private static (double DrawnL, double DeliveredL) Run(IEnumerable<double> levelsMm)
     {
-        var filter = NoiseFilter.Empty;
+        var filter = new NoiseFilter();
         double drawn = 0;
         double delivered = 0;
+        var minute = 0;
         foreach (var level in levelsMm)
         {
-            var step = DrawLedger.Step(filter, level, s_tank);
-            filter = step.Next;
+            var step = DrawLedger.Step(filter, Point(minute++, level), s_tank);
             drawn += step.DrawnL;
             delivered += step.DeliveredL;
         }
@@ -26,11 +33,12 @@ public sealed class DrawLedgerTests
     [Fact]
     public void First_reading_counts_0_litres_and_becomes_the_anchor()
     {
-        var step = DrawLedger.Step(NoiseFilter.Empty, 1500, s_tank);
+        var filter = new NoiseFilter();
+        var step = DrawLedger.Step(filter, Point(0, 1500), s_tank);
 
         Assert.Equal(0, step.DrawnL);
         Assert.Equal(0, step.DeliveredL);
-        Assert.Equal(new NoiseFilter(1500, 0), step.Next);
+        Assert.Equal((1500, 0), (filter.AnchorLevelMm, filter.Direction));
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+global using CampWater.Alerts;
+global using CampWater.Testing;
+global using Xunit;
