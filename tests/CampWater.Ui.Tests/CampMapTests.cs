@@ -104,8 +104,12 @@ public sealed class CampMapTests(UiHostFixture ui, DemoHostFixture demo) : IClas
     {
         await using (var sensor = await demo.ConnectSensorAsync())
         {
-            await sensor.PublishStringAsync("campwater/atmeh-3/tanks/t2/level", Readings.Level(DateTimeOffset.UtcNow.AddMinutes(-1), 6), cancellationToken: Ct);
-            await sensor.PublishStringAsync("campwater/atmeh-3/tanks/t3/level", Readings.Level(DateTimeOffset.UtcNow.AddMinutes(-1), 60), cancellationToken: Ct);
+            // A sudden change of level is held for one reading until the next confirms it: each is read twice.
+            foreach (var minutesAgo in new[] { 2, 1 })
+            {
+                await sensor.PublishStringAsync("campwater/atmeh-3/tanks/t2/level", Readings.Level(DateTimeOffset.UtcNow.AddMinutes(-minutesAgo), 6), cancellationToken: Ct);
+                await sensor.PublishStringAsync("campwater/atmeh-3/tanks/t3/level", Readings.Level(DateTimeOffset.UtcNow.AddMinutes(-minutesAgo), 60), cancellationToken: Ct);
+            }
         }
 
         using var api = demo.Api();

@@ -123,7 +123,9 @@ public sealed class PageTests(UiHostFixture host)
         await using var sensor = await host.ConnectSensorAsync();
         var t0 = DateTimeOffset.UtcNow.AddMinutes(-3);
         await sensor.PublishStringAsync(Readings.Topic("crit"), Readings.Level(t0, 40), cancellationToken: Ct);
+        // The sudden fall to 6 % is held for one reading until the next confirms it: it is read twice.
         await sensor.PublishStringAsync(Readings.Topic("crit"), Readings.Level(t0.AddMinutes(1), 6), cancellationToken: Ct);
+        await sensor.PublishStringAsync(Readings.Topic("crit"), Readings.Level(t0.AddMinutes(2), 6), cancellationToken: Ct);
         await sensor.PublishStringAsync(Readings.Topic("fault"), Readings.Level(t0, 60), cancellationToken: Ct);
         await sensor.PublishStringAsync(Readings.Topic("fault"), $$"""{"ts":"{{t0.AddMinutes(1).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","distanceMm":120}""", cancellationToken: Ct);
         using var api = host.Api(UiUsers.FieldToken);
