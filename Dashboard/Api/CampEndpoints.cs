@@ -83,6 +83,11 @@ internal static class CampEndpoints
         }
 
         var grain = grains.GetGrain<ICampGrain>(campId);
+        if (ServiceEndpoints.UnknownPointTanks(camp.Value!, await grain.GetConfig()) is { } problem)
+        {
+            return problem;
+        }
+
         await grain.Configure(camp.Value!, replaceTanks: false, AlertEndpoints.ActorOf(request.HttpContext.User));
         return Results.Ok(await grain.GetDetail());
     }
@@ -282,7 +287,7 @@ internal static class CampEndpoints
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant) && hasOffset;
     }
 
-    private static async Task<(JsonElement Json, IResult? Problem)> ReadBody(HttpRequest request)
+    internal static async Task<(JsonElement Json, IResult? Problem)> ReadBody(HttpRequest request)
     {
         if (request.HasJsonContentType() is false)
         {

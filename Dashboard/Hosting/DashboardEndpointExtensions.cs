@@ -51,6 +51,7 @@ public static class DashboardEndpointExtensions
 
         app.MapAuthEndpoints();
         app.MapCampEndpoints();
+        app.MapServiceEndpoints();
         app.MapAlertEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

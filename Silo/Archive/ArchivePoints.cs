@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CampWater.Alerts;
 using CampWater.Readings;
+using CampWater.Services;
 using CampWater.Status;
 using CampWater.Water;
 using InfluxDB.Client.Api.Domain;
@@ -20,6 +21,8 @@ public static class ArchivePoints
     public const string TankLevel = "tank_level";
     public const string Alert = "alert";
     public const string CampCoverage = "camp_coverage";
+    public const string Quality = "quality";
+    public const string ServiceStatus = "service_status";
 
     /// <summary><c>tank_level,camp,tank</c> at the reading's own time; a sensor fault keeps only the impossible depth.</summary>
     public static string Reading(string campId, string tankId, TankReading reading, LevelInterpretation level)
@@ -52,13 +55,14 @@ public static class ArchivePoints
         return point.At(reading.Ts);
     }
 
-    /// <summary><c>alert,camp,kind,severity,state,tank?</c> at the time of the change.</summary>
+    /// <summary><c>alert,camp,kind,point?,severity,state,tank?</c> at the time of the change.</summary>
     public static string AlertChange(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var point = new LineProtocol(Alert)
             .Tag("camp", alert.CampId)
             .Tag("kind", Kebab(alert.Kind.ToString()))
+            .Tag("point", alert.PointId)
             .Tag("severity", Kebab(alert.Severity.ToString()))
             .Tag("state", Kebab(alert.State.ToString()))
             .Tag("tank", alert.TankId);
@@ -90,6 +94,57 @@ public static class ArchivePoints
             .Field("population", (long)day.Population)
             .Field("targetLpd", day.TargetLpd)
             .At(dayStart);
+    }
+
+    /// <summary>
+    /// <c>quality,camp,point?,source,tank?</c> at the test's own time: the figures it measured, whether it was
+    /// within the camp's limits, and who took it.
+    /// </summary>
+    public static string QualityTest(string campId, QualityTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return new LineProtocol(Quality)
+            .Tag("camp", campId)
+            .Tag("point", test.PointId)
+            .Tag("source", Kebab(test.Source.ToString()))
+            .Tag("tank", test.TankId)
+            .Field("by", test.By)
+            .Field("ecoliCfu", test.EcoliCfu)
+            .Field("frcMgL", test.FrcMgL)
+            .Field("id", test.Id)
+            .Field("ok", test.Ok)
+            .Field("ph", test.Ph)
+            .Field("turbidityNtu", test.TurbidityNtu)
+            .At(test.Ts);
+    }
+
+    /// <summary><c>service_status,camp,kind=point,point</c> when a tap count was checked on site.</summary>
+    public static string PointStatus(string campId, WaterPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return new LineProtocol(ServiceStatus)
+            .Tag("camp", campId)
+            .Tag("kind", "point")
+            .Tag("point", point.Id)
+            .Field("by", point.StatusBy ?? "")
+            .Field("taps", (long)point.Taps)
+            .Field("usableTaps", (long)point.UsableTaps)
+            .At(point.StatusAt ?? throw new ArgumentException("A point's status change has a time.", nameof(point)));
+    }
+
+    /// <summary><c>service_status,camp,kind=sanitation</c> when field staff counted latrines and showers.</summary>
+    public static string SanitationStatus(string campId, Sanitation sanitation)
+    {
+        ArgumentNullException.ThrowIfNull(sanitation);
+        return new LineProtocol(ServiceStatus)
+            .Tag("camp", campId)
+            .Tag("kind", "sanitation")
+            .Field("by", sanitation.By ?? "")
+            .Field("latrines", (long)sanitation.Latrines)
+            .Field("showers", (long)sanitation.Showers)
+            .Field("usableLatrines", (long)sanitation.UsableLatrines)
+            .Field("usableShowers", (long)sanitation.UsableShowers)
+            .At(sanitation.At ?? throw new ArgumentException("Counts made by field staff have a time.", nameof(sanitation)));
     }
 
     /// <summary>

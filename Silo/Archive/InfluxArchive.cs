@@ -1,6 +1,7 @@
 using CampWater.Alerts;
 using CampWater.Archive;
 using CampWater.Readings;
+using CampWater.Services;
 using CampWater.Status;
 using CampWater.Water;
 
@@ -31,6 +32,12 @@ public sealed partial class InfluxArchive(
 
     public void CoverageChanged(string campId, DateTimeOffset dayStart, DailyCoverage coverage) =>
         Add(() => ArchivePoints.Coverage(campId, dayStart, coverage));
+
+    public void QualityTested(string campId, QualityTest test) => Add(() => ArchivePoints.QualityTest(campId, test));
+
+    public void PointStatusChanged(string campId, WaterPoint point) => Add(() => ArchivePoints.PointStatus(campId, point));
+
+    public void SanitationChanged(string campId, Sanitation sanitation) => Add(() => ArchivePoints.SanitationStatus(campId, sanitation));
 
     private void Add(Func<string> point)
     {

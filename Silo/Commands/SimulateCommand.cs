@@ -34,7 +34,7 @@ public static class SimulateCommand
                                       A84041 Dragino LDDS75, 24E124 Milesight EM500-UDL, otherwise plain
           --scenario kind:target[@+offset]
                                       night-leak, truck-no-show, pump-overfill, sensor-silent, battery-fade, influx,
-                                      gateway-outage
+                                      gateway-outage, chlorine-drop
                                       (repeatable), e.g. --scenario night-leak:atmeh-3/t1 --scenario influx:atmeh-3@+2h
 
           A target is * (every tank), a camp id, or camp/tank.

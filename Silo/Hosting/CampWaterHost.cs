@@ -84,6 +84,10 @@ public static class CampWaterHost
         builder.Services.AddSingleton<TankDirectory>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TankDirectory>());
         builder.Services.AddSingleton<LoRaWanDispatcher>();
+        builder.Services.AddSingleton<QualityMetrics>();
+        builder.Services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<QualityMetrics>());
+        builder.Services.AddSingleton<QualityIngestion>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QualityIngestion>());
         builder.Services.AddSingleton<AckSequencer>();
         builder.Services.AddHostedService<MqttIngestion>();
         if (options.Simulation.Enabled ?? builder.Environment.IsDevelopment())

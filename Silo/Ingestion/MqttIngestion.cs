@@ -18,6 +18,7 @@ public sealed partial class MqttIngestion(
     IOptions<CampWaterOptions> options,
     ReadingPipeline pipeline,
     LoRaWanDispatcher lorawan,
+    QualityIngestion quality,
     TankDirectory directory,
     AckSequencer acks,
     IngestionMetrics metrics,
@@ -74,7 +75,7 @@ public sealed partial class MqttIngestion(
 
                     // Subscribing again is harmless when the broker kept the session, and needed when it did not.
                     var subscription = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Shared(NativeTopicFilter), MqttQualityOfServiceLevel.AtLeastOnce);
-                    foreach (var filter in LoRaWanDispatcher.TopicFilters)
+                    foreach (var filter in LoRaWanDispatcher.TopicFilters.Concat(QualityTopic.Filters))
                     {
                         subscription = subscription.WithTopicFilter(Shared(filter), MqttQualityOfServiceLevel.AtLeastOnce);
                     }
@@ -130,6 +131,12 @@ public sealed partial class MqttIngestion(
         {
             e.AutoAcknowledge = false;
             acknowledge = acks.Track(e.AcknowledgeAsync);
+        }
+
+        if (QualityTopic.TryParse(message.Topic, out var qualityCamp, out var qualityTank, out var qualityPoint))
+        {
+            await quality.HandleAsync(qualityCamp, qualityTank, qualityPoint, message.Payload, receivedAt, acknowledge, stoppingToken);
+            return;
         }
 
         if (!NativeTopic.TryParse(message.Topic, out var campId, out var tankId))

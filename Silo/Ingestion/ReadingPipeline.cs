@@ -183,20 +183,31 @@ public sealed partial class ReadingPipeline : BackgroundService
 
     private async Task AcknowledgeAsync(Work work, CancellationToken stoppingToken)
     {
-        if (work.Acknowledge is null)
+        if (await AcknowledgeTakenAsync(work.Acknowledge, stoppingToken) is { } error)
         {
-            return;
+            LogAckFailed(work.TankKey, error);
+        }
+    }
+
+    /// <summary>
+    /// Acknowledges a message whose content was taken; the error when the acknowledgement could not be sent.
+    /// The connection dropped after it was taken: the broker sends it again, and it is known as a duplicate.
+    /// </summary>
+    internal static async Task<string?> AcknowledgeTakenAsync(Acknowledge? acknowledge, CancellationToken cancellationToken)
+    {
+        if (acknowledge is null)
+        {
+            return null;
         }
 
         try
         {
-            await work.Acknowledge(stoppingToken);
+            await acknowledge(cancellationToken);
+            return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The connection dropped after the tank took the reading: the broker sends it again, and the
-            // tank knows it as a duplicate.
-            LogAckFailed(work.TankKey, e.Message);
+            return e.Message;
         }
     }
 

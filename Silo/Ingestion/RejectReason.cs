@@ -25,4 +25,12 @@ public enum RejectReason
 
     /// <summary>A value with a unit that CampWater cannot convert (<c>"12 parsecs"</c>), or without one.</summary>
     BadUnit,
+
+    // Water quality sensors.
+
+    /// <summary>The camp has no water point of the topic's id.</summary>
+    UnknownPoint,
+
+    /// <summary>A water quality figure outside its physical range (free chlorine 12 mg/L, pH 15): a broken probe.</summary>
+    OutOfRange,
 }

@@ -18,6 +18,8 @@ public static class RejectReasons
             RejectReason.UnknownDevice => "unknown-device",
             RejectReason.NoDecodedPayload => "no-decoded-payload",
             RejectReason.BadUnit => "bad-unit",
+            RejectReason.UnknownPoint => "unknown-point",
+            RejectReason.OutOfRange => "out-of-range",
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a reject reason."),
         };
 }

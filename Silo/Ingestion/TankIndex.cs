@@ -59,6 +59,9 @@ public sealed class TankIndex
 
     public bool TryFind(string devEui, out TankAddress tank) => _devices.TryGetValue(devEui, out tank);
 
+    /// <summary>Whether the registry has this camp: its water points are its services' to know.</summary>
+    public bool KnowsCamp(string campId) => _tanks.ContainsKey(campId);
+
     /// <summary>Whether the registry has this tank in this camp (ids compared exactly, as in topics).</summary>
     public bool Knows(string campId, string tankId) => _tanks.TryGetValue(campId, out var tanks) && tanks.Contains(tankId);
 }

@@ -26,5 +26,10 @@ public static class DemoWeek
         "truck-no-show:atmeh-3/t2@+5d",
         // Kutupalong's hill reservoir sensor went silent three hours ago: sensor-offline.
         "sensor-silent:kutupalong-c12/hill@+165h",
+        // Atmeh's chlorine doser at tank A failed 22 hours ago: free chlorine fell below 0.2 mg/L, quality-frc-low.
+        "chlorine-drop:atmeh-3/t1@+146h",
     ];
+
+    /// <summary>Tanks whose chlorine analyser reads free chlorine as dosed all week, beside the one of the drop.</summary>
+    public static IReadOnlyList<string> ChlorineAnalysers { get; } = ["atmeh-3/t2", "kutupalong-c12/north"];
 }

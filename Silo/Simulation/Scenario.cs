@@ -12,12 +12,13 @@ public sealed record Scenario(ScenarioKind Kind, TankSelector Target, TimeSpan A
     public const double InfluxDemandFactor = 1.5;
     public static readonly TimeSpan BatteryFadeTime = TimeSpan.FromHours(12);
     public static readonly TimeSpan OutageTime = TimeSpan.FromHours(2);
+    public static readonly TimeSpan ChlorineDropTime = TimeSpan.FromDays(1);
 
     private static readonly (string Name, ScenarioKind Kind)[] Names =
     [
         ("night-leak", ScenarioKind.NightLeak), ("truck-no-show", ScenarioKind.TruckNoShow), ("pump-overfill", ScenarioKind.PumpOverfill),
         ("sensor-silent", ScenarioKind.SensorSilent), ("battery-fade", ScenarioKind.BatteryFade), ("influx", ScenarioKind.Influx),
-        ("gateway-outage", ScenarioKind.GatewayOutage),
+        ("gateway-outage", ScenarioKind.GatewayOutage), ("chlorine-drop", ScenarioKind.ChlorineDrop),
     ];
 
     public static IEnumerable<string> KindNames => Names.Select(n => n.Name);
@@ -90,6 +91,9 @@ public sealed record Scenario(ScenarioKind Kind, TankSelector Target, TimeSpan A
                 break;
             case ScenarioKind.GatewayOutage:
                 behaviour.UnheardUntil = at + OutageTime;
+                break;
+            case ScenarioKind.ChlorineDrop:
+                behaviour.ChlorineDropFrom = at;
                 break;
         }
     }

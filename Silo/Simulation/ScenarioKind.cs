@@ -26,4 +26,11 @@ public enum ScenarioKind
     /// stores them and sends them as its <c>history</c> with the first uplink after the outage.
     /// </summary>
     GatewayOutage,
+
+    /// <summary>
+    /// <c>chlorine-drop</c>: the tank's chlorine doser fails and free residual chlorine falls from what was dosed to
+    /// 0.1 mg/L over a day, below the 0.2 mg/L minimum; <c>quality-frc-low</c>. The tank gets an online chlorine
+    /// analyser that reports every 15 minutes.
+    /// </summary>
+    ChlorineDrop,
 }

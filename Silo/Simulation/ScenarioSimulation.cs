@@ -13,6 +13,9 @@ public sealed class ScenarioSimulation
     /// <summary>Readings a sensor stores while no gateway hears it; an EM500-UDL keeps far more, but one uplink must carry them.</summary>
     public const int MaxStored = 200;
 
+    /// <summary>How often a chlorine analyser reports: a common setting, and plenty for a day-long drop.</summary>
+    public static readonly TimeSpan QualityInterval = TimeSpan.FromMinutes(15);
+
     private readonly List<(Scenario Scenario, bool Begun)> _scenarios;
     private readonly DateTimeOffset _start;
     private DateTimeOffset _last;
@@ -44,7 +47,13 @@ public sealed class ScenarioSimulation
                 }
 
                 var codec = Pick(plan.Codecs, camp.Id, config.Id) ?? SensorMessageWriter.CodecFor(devEui);
-                sensors.Add(new SimulatedSensor(new SimulatedTank(camp.Id, config, camp.TimeZone, serves[i], seed), devEui, format, codec));
+                var analysed = plan.ChlorineAnalysers.Any(s => s.Matches(camp.Id, config.Id))
+                    || plan.Scenarios.Any(s => s.Kind == ScenarioKind.ChlorineDrop && s.Target.Matches(camp.Id, config.Id));
+                sensors.Add(new SimulatedSensor(new SimulatedTank(camp.Id, config, camp.TimeZone, serves[i], seed), devEui, format, codec)
+                {
+                    Chlorine = analysed ? new SimulatedChlorine(seed) : null,
+                    NextQualityAt = start,
+                });
             }
         }
 
@@ -83,6 +92,15 @@ public sealed class ScenarioSimulation
         var messages = new List<SensorMessage>(Sensors.Count);
         foreach (var sensor in Sensors)
         {
+            if (sensor.Chlorine is { } chlorine && now >= sensor.NextQualityAt)
+            {
+                // The analyser is a device of its own: it reads on its own schedule, whatever the level sensor does.
+                chlorine.DropFrom = sensor.Tank.Behaviour.ChlorineDropFrom;
+                messages.Add(new SensorMessage(sensor.CampId, sensor.TankId, Ingestion.QualityTopic.ForTank(sensor.CampId, sensor.TankId),
+                    System.Text.Encoding.UTF8.GetBytes(chlorine.Read(now))));
+                sensor.NextQualityAt = now + QualityInterval;
+            }
+
             var wasSilent = sensor.Tank.IsSilent;
             var reading = sensor.Tank.Step(now, elapsed);
             if (sensor.Tank.IsSilent)

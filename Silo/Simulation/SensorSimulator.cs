@@ -87,6 +87,9 @@ public sealed partial class SensorSimulator(
             Speed = double.PositiveInfinity,
             MaxMessagesPerSecond = DemoWeek.MaxMessagesPerSecond,
             Scenarios = scenarios,
+            ChlorineAnalysers = simulation.Scenarios is null
+                ? [.. DemoWeek.ChlorineAnalysers.Select(text => TankSelector.TryParse(text, out var target) ? target : null).OfType<TankSelector>()]
+                : [],
         };
     }
 

@@ -12,4 +12,10 @@ public sealed record SimulatedSensor(SimulatedTank Tank, string? DevEui, SensorF
 
     /// <summary>Readings waiting for the next uplink.</summary>
     public List<SimulatedReading> Stored { get; } = [];
+
+    /// <summary>The tank's online chlorine analyser, when a scenario gives it one.</summary>
+    public SimulatedChlorine? Chlorine { get; init; }
+
+    /// <summary>When the chlorine analyser reads next.</summary>
+    public DateTimeOffset NextQualityAt { get; set; }
 }

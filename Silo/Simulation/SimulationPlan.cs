@@ -45,4 +45,7 @@ public sealed record SimulationPlan
     public IReadOnlyList<(TankSelector Target, SensorCodec Codec)> Codecs { get; init; } = [];
 
     public IReadOnlyList<Scenario> Scenarios { get; init; } = [];
+
+    /// <summary>Tanks with an online chlorine analyser besides those of a <c>chlorine-drop</c>, reading as dosed.</summary>
+    public IReadOnlyList<TankSelector> ChlorineAnalysers { get; init; } = [];
 }

@@ -32,4 +32,7 @@ public sealed class TankBehaviour
 
     /// <summary>Until then the sensor reads and sends, but no gateway hears it.</summary>
     public DateTimeOffset? UnheardUntil { get; set; }
+
+    /// <summary>When the chlorine doser failed: from then the tank's free chlorine falls (see <see cref="SimulatedChlorine"/>).</summary>
+    public DateTimeOffset? ChlorineDropFrom { get; set; }
 }

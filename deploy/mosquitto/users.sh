@@ -7,8 +7,10 @@
 #                                    MQTT_INGEST_PASSWORD) and healthcheck (MQTT_HEALTHCHECK_PASSWORD),
 #                                    taken from the environment or else from the .env of the repository
 #   users.sh sensor CAMP TANK [PW]   the sensor of one tank: user "CAMP/tanks/TANK", which may publish
-#                                    only to campwater/CAMP/tanks/TANK/level; without PW a random
-#                                    password is made; prints "username password"
+#                                    only to campwater/CAMP/tanks/TANK/level and .../quality; without PW
+#                                    a random password is made; prints "username password"
+#   users.sh point-sensor CAMP POINT [PW]
+#                                    a water quality sensor at a water point: user "CAMP/points/POINT"
 #   users.sh user NAME [PW]          another user named in ./acl (lorawan, observer); same output
 #   users.sh remove NAME             deletes a user
 #
@@ -27,7 +29,7 @@ fail() {
 }
 
 usage() {
-    sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -96,6 +98,14 @@ case "$command" in
         password="${4:-$(random_password)}"
         set_user "$2/tanks/$3" "$password"
         echo "$2/tanks/$3 $password"
+        ;;
+    point-sensor)
+        (($# == 3 || $# == 4)) || usage
+        [[ "$2" =~ $id_pattern ]] || fail "camp id '$2' is not 1-64 of a-z 0-9 - _."
+        [[ "$3" =~ $id_pattern ]] || fail "point id '$3' is not 1-64 of a-z 0-9 - _."
+        password="${4:-$(random_password)}"
+        set_user "$2/points/$3" "$password"
+        echo "$2/points/$3 $password"
         ;;
     user)
         (($# == 2 || $# == 3)) || usage

@@ -15,6 +15,9 @@ internal static class ArchiveRegistry
     /// <summary>One tank that is drawn down to raise alerts and make a day's coverage.</summary>
     public const string AlertCamp = "arch-alerts";
 
+    /// <summary>A tank with a chlorine analyser and a tap stand, for quality tests and tap counts.</summary>
+    public const string ServicesCamp = "arch-services";
+
     public const double LitresPerMm = Math.PI;
 
     public const double FullMm = 3000;
@@ -31,7 +34,10 @@ internal static class ArchiveRegistry
             { "id": "{{SteadyCamp}}", "name": "Steady", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
               "tanks": [{{string.Join(",", SteadyTanks.Select(Tank))}}] },
             { "id": "{{AlertCamp}}", "name": "Alerts", "timeZone": "Asia/Damascus", "population": 500, "targetLpd": 20,
-              "tanks": [{{Tank("low")}}] }
+              "tanks": [{{Tank("low")}}] },
+            { "id": "{{ServicesCamp}}", "name": "Services", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
+              "tanks": [{{Tank("q1")}}],
+              "points": [{ "id": "p1", "name": "Tap stand 1", "kind": "tapstand", "tankId": "q1", "taps": 6 }] }
           ]
         }
         """;

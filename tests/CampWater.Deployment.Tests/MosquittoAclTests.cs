@@ -48,6 +48,32 @@ public sealed class MosquittoAclTests
     }
 
     [Fact]
+    public async Task A_tanks_sensor_may_publish_its_quality_readings_and_a_points_quality_sensor_only_its_points_and_the_silos_read_both()
+    {
+        await using var broker = await DeployedMosquitto.StartAsync(
+            [Sensor1, ["point-sensor", "atmeh-3", "p4", "sensor-p4-secret"]], cancellationToken: Cancellation);
+        await using var ingest = await ConnectAsync(broker, DeployedMosquitto.IngestUser, DeployedMosquitto.IngestPassword);
+        await ingest.SubscribeAsync("campwater/+/tanks/+/quality", MqttQualityOfServiceLevel.AtLeastOnce, Cancellation);
+        await ingest.SubscribeAsync("campwater/+/points/+/quality", MqttQualityOfServiceLevel.AtLeastOnce, Cancellation);
+        await using var tankSensor = await ConnectAsync(broker, "atmeh-3/tanks/t1", "sensor-t1-secret");
+        await using var pointSensor = await ConnectAsync(broker, "atmeh-3/points/p4", "sensor-p4-secret");
+        const string quality = """{"ts":"2026-11-29T10:15:00Z","frcMgL":0.4}""";
+
+        foreach (var topic in new[] { "campwater/atmeh-3/points/p5/quality", "campwater/atmeh-3/tanks/t1/quality", "campwater/atmeh-3/tanks/p4/quality", "campwater/atmeh-3/tanks/t1/level" })
+        {
+            var refused = await PublishAsync(pointSensor, topic, quality);
+            Assert.True(refused.ReasonCode == MqttClientPublishReasonCode.NotAuthorized, $"{topic}: {refused.ReasonCode}, expected NotAuthorized.");
+        }
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await PublishAsync(tankSensor, "campwater/atmeh-3/tanks/t2/quality", quality)).ReasonCode);
+        Assert.True((await PublishAsync(tankSensor, "campwater/atmeh-3/tanks/t1/quality", quality)).IsSuccess);
+        Assert.True((await PublishAsync(pointSensor, "campwater/atmeh-3/points/p4/quality", quality)).IsSuccess);
+
+        await ingest.WaitForAsync(m => m.Topic == "campwater/atmeh-3/points/p4/quality", TimeSpan.FromSeconds(10), Cancellation);
+        Assert.Equal(["campwater/atmeh-3/points/p4/quality", "campwater/atmeh-3/tanks/t1/quality"], ingest.Messages.Select(m => m.Topic).Order());
+    }
+
+    [Fact]
     public async Task A_refused_reading_is_never_delivered_even_to_an_MQTT_3_sensor_that_gets_no_reason_code()
     {
         await using var broker = await DeployedMosquitto.StartAsync([["sensor", "atmeh-3", "t2", "sensor-t2-secret"]], cancellationToken: Cancellation);

@@ -78,6 +78,36 @@ public sealed class SimulatorEndToEndTests(MosquittoHostFixture host) : IClassFi
         }
     }
 
+    [Fact]
+    public async Task A_chlorine_drop_replayed_over_the_last_day_takes_the_calm_tanks_chlorine_below_0_2_and_raises_a_critical_quality_frc_low()
+    {
+        var registry = Path.Combine(_dir.Path, "camps-chlorine.json");
+        await File.WriteAllTextAsync(registry, TestRegistry.Json, Ct);
+        var start = DateTimeOffset.UtcNow.AddHours(-25);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        string[] args =
+        [
+            "--broker", $"{host.BrokerHost}:{host.BrokerPort}", "--registry", registry, "--only", $"{Camp}/calm", "--seed", "7",
+            "--start", start.ToString("O", CultureInfo.InvariantCulture), "--speed", "max", "--interval", "15m", "--duration", "25h",
+            "--scenario", $"chlorine-drop:{Camp}/calm",
+        ];
+
+        Assert.Equal(0, await SimulateCommand.RunAsync(args, output, output, stop.Token));
+
+        var alert = (await Eventually.ValueAsync(
+            () => host.GetAsync<Alert[]>($"/api/alerts?campId={Camp}"),
+            l => l.Any(a => a.Kind == AlertKind.QualityFrcLow && a.TankId == "calm"),
+            TimeSpan.FromSeconds(30), "quality-frc-low on calm; simulator said: " + Said(output))).Single(a => a.Kind == AlertKind.QualityFrcLow);
+        Assert.Equal(AlertSeverity.Critical, alert.Severity);
+        // Dosed at 0.6 to 0.9 mg/L and falling evenly to 0.1 over a day: below 0.2 in the last five hours of it.
+        Assert.InRange((alert.RaisedAt - start).TotalHours, 16, 24.5);
+        var tests = await host.GetAsync<Services.QualityTest[]>($"/api/camps/{Camp}/quality?from={Uri.EscapeDataString(start.ToString("O", CultureInfo.InvariantCulture))}");
+        Assert.InRange(tests.Length, 95, 101); // a reading every 15 minutes for 25 hours
+        Assert.True(tests[^1].FrcMgL >= 0.55, $"dosed at first: {tests[^1].FrcMgL} mg/L");
+        Assert.True(tests[0].FrcMgL < 0.2, $"below the minimum at the end: {tests[0].FrcMgL} mg/L");
+    }
+
     private static string Said(StringWriter output)
     {
         lock (output)

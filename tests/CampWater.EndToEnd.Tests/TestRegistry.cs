@@ -32,6 +32,15 @@ internal static class TestRegistry
             "id": "{{BackfillCampId}}", "name": "LoRaWAN history", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
             "tanks": [{{Tank("udl", 30, BackfillDevEui)}}]
           }, {
+            "id": "{{QualityCampId}}", "name": "Water quality", "timeZone": "Asia/Damascus", "population": 2000, "targetLpd": 20,
+            "tanks": [{{Tank("q1")}}, {{Tank("q2")}}],
+            "points": [{ "id": "p1", "name": "Tap stand 1", "kind": "tapstand", "tankId": "q1", "taps": 8 },
+                       { "id": "p2", "name": "Hand pump", "kind": "handpump", "taps": 1 }]
+          }, {
+            "id": "{{TapsCampId}}", "name": "Taps", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
+            "tanks": [{{Tank("t1")}}],
+            "points": [{ "id": "p1", "name": "Tap stand 1", "kind": "tapstand", "tankId": "t1", "taps": 6 }]
+          }, {
             "id": "{{SimulatorCampId}}", "name": "Simulated", "timeZone": "Asia/Damascus", "population": 900, "targetLpd": 20,
             "tanks": [{{Tank("leak", 30, "A840410000000011")}}, {{Tank("silent", 30, "24E1240000000012")}}, {{Tank("calm")}}]
           }]
@@ -54,6 +63,12 @@ internal static class TestRegistry
 
     /// <summary>The simulator's camp: <c>leak</c> and <c>silent</c> on LoRaWAN, <c>calm</c> native; 300 people each.</summary>
     public const string SimulatorCampId = "e2e-sim";
+
+    /// <summary>A camp of 2,000 people with tanks <c>q1</c> and <c>q2</c> and water points <c>p1</c> (8 taps, from q1) and <c>p2</c> (a hand pump).</summary>
+    public const string QualityCampId = "e2e-quality";
+
+    /// <summary>A camp of 1,000 people with one tap stand <c>p1</c> of 6 taps.</summary>
+    public const string TapsCampId = "e2e-taps";
 
     /// <summary>A camp whose tanks raise alerts: <c>low</c> (lowPct 25, criticalPct 10) and <c>quiet</c> (offline after 1 min).</summary>
     public const string AlertCampId = "e2e-alerts";

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CampWater.Alerts;
 using CampWater.Archive;
 using CampWater.Readings;
+using CampWater.Services;
 using CampWater.Status;
 using CampWater.Water;
 
@@ -25,4 +26,16 @@ public sealed class RecordingArchive : IArchive
 
     public void CoverageChanged(string campId, DateTimeOffset dayStart, DailyCoverage coverage) =>
         Coverage.Enqueue((campId, dayStart, coverage));
+
+    public ConcurrentQueue<(string Camp, QualityTest Test)> QualityTests { get; } = new();
+
+    public ConcurrentQueue<(string Camp, WaterPoint Point)> PointStatuses { get; } = new();
+
+    public ConcurrentQueue<(string Camp, Sanitation Sanitation)> Sanitations { get; } = new();
+
+    public void QualityTested(string campId, QualityTest test) => QualityTests.Enqueue((campId, test));
+
+    public void PointStatusChanged(string campId, WaterPoint point) => PointStatuses.Enqueue((campId, point));
+
+    public void SanitationChanged(string campId, Sanitation sanitation) => Sanitations.Enqueue((campId, sanitation));
 }

@@ -17,17 +17,19 @@ public sealed class RejectReasonsTests
     [InlineData(RejectReason.UnknownDevice, "unknown-device")]
     [InlineData(RejectReason.NoDecodedPayload, "no-decoded-payload")]
     [InlineData(RejectReason.BadUnit, "bad-unit")]
+    [InlineData(RejectReason.UnknownPoint, "unknown-point")]
+    [InlineData(RejectReason.OutOfRange, "out-of-range")]
     public void Each_reason_has_its_kebab_case_metric_label(RejectReason reason, string label)
     {
         Assert.Equal(label, RejectReasons.Name(reason));
     }
 
     [Fact]
-    public void All_12_reasons_have_distinct_labels()
+    public void All_14_reasons_have_distinct_labels()
     {
         var labels = Enum.GetValues<RejectReason>().Select(RejectReasons.Name).ToArray();
 
-        Assert.Equal(12, labels.Length);
-        Assert.Equal(12, labels.Distinct().Count());
+        Assert.Equal(14, labels.Length);
+        Assert.Equal(14, labels.Distinct().Count());
     }
 }

@@ -122,5 +122,5 @@ public sealed class RegistryDigestTests
         Assert.NotEqual(RegistryDigest.Of(camp), RegistryDigest.Of(swapped));
     }
 
-    private const string PinnedExampleDigest = "1a7ecc6610c7faa8e48a6064e4aa3638736d1b951a717cc27df8aee0951fabd1";
+    private const string PinnedExampleDigest = "139fca7209ae5640f0e60992d9ba4d23ae3af6fccefddfa43880766b1aae8461";
 }

@@ -8,11 +8,16 @@ public sealed class RegistryWriterTests
     private static CampConfig ExampleCamp() => Assert.Single(RegistryReader.ReadFile(ContractExample).Value!);
 
     [Fact]
-    public void The_contract_example_written_back_is_the_contract_example()
+    public void The_contract_example_written_back_is_the_contract_example_with_the_services_defaults()
     {
         var written = RegistryWriter.ToJson(ExampleCamp());
 
-        Assert.True(JsonNode.DeepEquals(Camp(Example()), written), written.ToJsonString());
+        var expected = Camp(Example());
+        expected["quality"] = Json(""" { "frcMaxMgL": 2, "turbidityMaxNtu": 5, "phMin": 6.5, "phMax": 8.5, "outbreak": false } """);
+        expected["points"] = new JsonArray();
+        expected["maxPeoplePerTap"] = 250;
+        expected["maxPeoplePerLatrine"] = 50;
+        Assert.True(JsonNode.DeepEquals(expected, written), written.ToJsonString());
     }
 
     [Fact]

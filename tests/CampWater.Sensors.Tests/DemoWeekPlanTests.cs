@@ -10,7 +10,7 @@ public sealed class DemoWeekPlanTests
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 34, 56, TimeSpan.Zero);
 
     [Fact]
-    public void In_development_the_plan_replays_7_days_from_a_whole_10_minutes_with_the_3_demo_stories_then_reads_every_5_s()
+    public void In_development_the_plan_replays_7_days_from_a_whole_10_minutes_with_the_4_demo_stories_then_reads_every_5_s()
     {
         var plan = SensorSimulator.Plan(new CampWaterOptions().WithDefaults(), development: true, Now);
 
@@ -19,7 +19,8 @@ public sealed class DemoWeekPlanTests
         Assert.Equal(TimeSpan.FromSeconds(5), plan.LiveInterval);
         Assert.True(double.IsPositiveInfinity(plan.Speed));
         Assert.Equal(1000, plan.MaxMessagesPerSecond);
-        Assert.Equal(["night-leak:atmeh-3/t1@+4d", "truck-no-show:atmeh-3/t2@+5d", "sensor-silent:kutupalong-c12/hill@+165h"], plan.Scenarios.Select(s => s.ToString()));
+        Assert.Equal(["night-leak:atmeh-3/t1@+4d", "truck-no-show:atmeh-3/t2@+5d", "sensor-silent:kutupalong-c12/hill@+165h", "chlorine-drop:atmeh-3/t1@+146h"], plan.Scenarios.Select(s => s.ToString()));
+        Assert.Equal(["atmeh-3/t2", "kutupalong-c12/north"], plan.ChlorineAnalysers.Select(s => s.ToString()));
         Assert.Equal(("127.0.0.1", 1883, 42), (plan.BrokerHost, plan.BrokerPort, plan.Seed));
     }
 
@@ -46,6 +47,29 @@ public sealed class DemoWeekPlanTests
         Assert.Equal(first.Count, second.Count);
         Assert.True(first.Count > 1000, $"{first.Count} messages");
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void The_demo_week_ends_with_tank_t1s_chlorine_below_0_2_mg_per_litre_after_a_day_of_falling_while_t2s_stays_as_dosed()
+    {
+        var plan = SensorSimulator.Plan(new CampWaterOptions().WithDefaults(), development: true, Now);
+        var simulation = new ScenarioSimulation(RegistryFile.Load(null, development: true).Camps, plan, plan.Start!.Value);
+        var frc = new Dictionary<string, List<(DateTimeOffset At, double MgL)>>();
+        for (var t = plan.Start!.Value; t < Now; t += plan.Interval)
+        {
+            foreach (var message in simulation.Step(t).Where(m => m.Topic.EndsWith("/quality", StringComparison.Ordinal)))
+            {
+                var reading = CampWater.Silo.Ingestion.QualityPayloadParser.Parse(message.Payload, Now, message.TankId, null).Reading!;
+                (frc.TryGetValue(message.Topic, out var list) ? list : frc[message.Topic] = []).Add((reading.Ts, reading.FrcMgL!.Value));
+            }
+        }
+
+        var t1 = frc["campwater/atmeh-3/tanks/t1/quality"];
+        Assert.Equal(["campwater/atmeh-3/tanks/t1/quality", "campwater/atmeh-3/tanks/t2/quality", "campwater/kutupalong-c12/tanks/north/quality"], frc.Keys.Order());
+        Assert.All(t1.Where(r => r.At < Now.AddHours(-22)), r => Assert.InRange(r.MgL, 0.55, 0.95));
+        Assert.True(t1[^1].MgL < 0.2, $"t1 at the end: {t1[^1].MgL} mg/L");
+        Assert.InRange((t1.First(r => r.MgL < 0.2).At - Now).TotalHours, -6, 0);
+        Assert.All(frc["campwater/atmeh-3/tanks/t2/quality"], r => Assert.InRange(r.MgL, 0.55, 0.95));
     }
 
     private static List<string> Messages(SimulationPlan plan)

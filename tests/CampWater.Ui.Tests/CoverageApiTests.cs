@@ -46,10 +46,10 @@ public sealed class CoverageApiTests(UiHostFixture host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var lines = (await response.Content.ReadAsStringAsync(Ct)).TrimEnd('\n').Split('\n');
 
-        Assert.Equal("date,population,drawnL,deliveredL,lpd,targetLpd,met,completeness", lines[0]);
+        Assert.Equal("date,population,drawnL,deliveredL,lpd,targetLpd,met,completeness,estimatedL", lines[0]);
         Assert.Equal(4, lines.Length);
         var empty = lines[1].Split(',');
-        Assert.Equal([CoverageDays.Empty.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "1000", "0", "0", "", "20", "", "0"], empty);
+        Assert.Equal([CoverageDays.Empty.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "1000", "0", "0", "", "20", "", "0", "0"], empty);
         var full = lines[2].Split(',');
         Assert.Equal("false", full[6]);
         Assert.NotEqual("", full[4]);

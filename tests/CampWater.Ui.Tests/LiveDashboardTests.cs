@@ -28,12 +28,14 @@ public sealed class LiveDashboardTests(UiHostFixture host)
         return page;
     }
 
-    private async Task<Alert> RaiseLowLevelAsync(string tankId)
+    private async Task<Alert> RaiseLowLevelReadTwiceAsync(string tankId)
     {
         await using var sensor = await host.ConnectSensorAsync();
         var t0 = DateTimeOffset.UtcNow.AddMinutes(-2);
         await sensor.PublishStringAsync(Readings.Topic(tankId), Readings.Level(t0, 40), cancellationToken: Ct);
+        // A sudden fall is held for one reading until the next confirms it: the new level is read twice.
         await sensor.PublishStringAsync(Readings.Topic(tankId), Readings.Level(t0.AddMinutes(1), 20), cancellationToken: Ct);
+        await sensor.PublishStringAsync(Readings.Topic(tankId), Readings.Level(t0.AddMinutes(2), 20), cancellationToken: Ct);
         using var api = host.Api(UiUsers.ViewerToken);
         return await Eventually.ValueAsync(
             async () => (await api.GetFromJsonAsync<Alert[]>($"/api/alerts?campId={UiRegistry.CampId}", host.Json, Ct))!.FirstOrDefault(a => a.TankId == tankId && a.Kind == AlertKind.LowLevel)!,
@@ -69,7 +71,7 @@ public sealed class LiveDashboardTests(UiHostFixture host)
         var phone = await OpenLiveAsync(fieldContext, $"/#/alerts/{UiRegistry.CampId}");
         var desk = await OpenLiveAsync(otherContext, $"/#/alerts/{UiRegistry.CampId}");
 
-        var raised = await RaiseLowLevelAsync("ack");
+        var raised = await RaiseLowLevelReadTwiceAsync("ack");
         var card = AlertCard(phone, "ack");
         await Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await Expect(card).ToContainTextAsync("Not acknowledged");
@@ -95,7 +97,7 @@ public sealed class LiveDashboardTests(UiHostFixture host)
         var viewer = await OpenLiveAsync(viewerContext, $"/#/alerts/{UiRegistry.CampId}");
         var field = await OpenLiveAsync(fieldContext, $"/#/alerts/{UiRegistry.CampId}");
 
-        var raised = await RaiseLowLevelAsync("roles");
+        var raised = await RaiseLowLevelReadTwiceAsync("roles");
         await Expect(AlertCard(viewer, "roles")).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await Expect(AlertCard(field, "roles")).ToBeVisibleAsync(new() { Timeout = 5_000 });
         Assert.Equal(0, await viewer.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).CountAsync());
@@ -124,7 +126,7 @@ public sealed class LiveDashboardTests(UiHostFixture host)
         await Expect(page.Locator("#stale-notice")).ToBeVisibleAsync();
         await Expect(page.Locator("#stale-notice")).ToContainTextAsync("reconnecting");
 
-        await RaiseLowLevelAsync("offline"); // raised while the phone is off the network
+        await RaiseLowLevelReadTwiceAsync("offline"); // raised while the phone is off the network
         await Task.Delay(1_000, Ct);
         Assert.Equal(0, await AlertCard(page, "offline").CountAsync());
 

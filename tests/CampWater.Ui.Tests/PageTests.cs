@@ -94,7 +94,9 @@ public sealed class PageTests(UiHostFixture host)
     {
         await using var context = await host.NewContextAsync(360, 740);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/#/alerts");
+        // Only until the page is committed: the app may leave for the log-in form before its own load event, and
+        // waiting for that event would then miss the log-in page's.
+        await page.GotoAsync("/#/alerts", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync("**/login?returnUrl=*", new() { Timeout = 10_000 });
 
         await page.GetByLabel("Name").FillAsync("fatima");
@@ -121,7 +123,9 @@ public sealed class PageTests(UiHostFixture host)
         await using var sensor = await host.ConnectSensorAsync();
         var t0 = DateTimeOffset.UtcNow.AddMinutes(-3);
         await sensor.PublishStringAsync(Readings.Topic("crit"), Readings.Level(t0, 40), cancellationToken: Ct);
+        // The sudden fall to 6 % is held for one reading until the next confirms it: it is read twice.
         await sensor.PublishStringAsync(Readings.Topic("crit"), Readings.Level(t0.AddMinutes(1), 6), cancellationToken: Ct);
+        await sensor.PublishStringAsync(Readings.Topic("crit"), Readings.Level(t0.AddMinutes(2), 6), cancellationToken: Ct);
         await sensor.PublishStringAsync(Readings.Topic("fault"), Readings.Level(t0, 60), cancellationToken: Ct);
         await sensor.PublishStringAsync(Readings.Topic("fault"), $$"""{"ts":"{{t0.AddMinutes(1).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","distanceMm":120}""", cancellationToken: Ct);
         using var api = host.Api(UiUsers.FieldToken);

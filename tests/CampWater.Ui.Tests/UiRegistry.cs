@@ -10,6 +10,9 @@ internal static class UiRegistry
     public const string CampId = "ui";
     public const string CampName = "Zaatari 5";
 
+    /// <summary>A camp of 1,200 people with tanks w1, w2, w3 and a tap stand <c>p1</c> of 6 taps, for the field staff's forms.</summary>
+    public const string ServicesCampId = "ui-svc";
+
     /// <summary>The tank whose readings are timed while sign-ins flood the host.</summary>
     public const string FloodTankId = "flood";
 
@@ -38,6 +41,10 @@ internal static class UiRegistry
           }, {
             "id": "{{CoverageCampId}}", "name": "Atmeh 10", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
             "tanks": [{{Tank("days")}}]
+          }, {
+            "id": "{{ServicesCampId}}", "name": "Azraq South", "timeZone": "Asia/Amman", "population": 1200, "targetLpd": 20,
+            "tanks": [{{Tank("w1")}}, {{Tank("w2")}}, {{Tank("w3")}}],
+            "points": [{ "id": "p1", "name": "Tap stand 1", "kind": "tapstand", "tankId": "w1", "taps": 6 }]
           }]
         }
         """;

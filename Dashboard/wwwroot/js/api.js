@@ -112,3 +112,29 @@ export const getAlerts = ({ campId, state = 'open' } = {}, options) =>
 
 /** kind: "acknowledge", "assign", "comments" or "resolve"; body as in CONTRACT §4. */
 export const actOnAlert = (alertId, kind, body = {}) => request('POST', `api/alerts/${id(alertId)}/${kind}`, { body });
+
+// A camp's services (water quality, water points, sanitation).
+
+/** [QualityTest], newest first, between two instants or camp-local dates (default: the last 7 days). */
+export const getQuality = (campId, { from, to } = {}, options) => {
+  const query = [from && `from=${id(from)}`, to && `to=${id(to)}`].filter(Boolean).join('&');
+  return getJson(`api/camps/${id(campId)}/quality${query ? `?${query}` : ''}`, options);
+};
+
+/** Records a field test: { tankId | pointId, frcMgL?, turbidityNtu?, ph?, ecoliCfu?, note?, ts? } -> QualityTest. */
+export const postQuality = (campId, body) => request('POST', `api/camps/${id(campId)}/quality`, { body });
+
+/** [WaterPoint]: each with usableTaps, statusAt, statusBy. */
+export const getPoints = (campId, options) => getJson(`api/camps/${id(campId)}/points`, options);
+
+/** A tap count checked on site: { usableTaps, note? } -> WaterPoint. */
+export const postTapCount = (campId, pointId, body) => request('POST', `api/camps/${id(campId)}/points/${id(pointId)}/status`, { body });
+
+/** The last latrine and shower counts, or null before the first. */
+export const getSanitation = (campId, options) => getJson(`api/camps/${id(campId)}/sanitation`, options);
+
+/** { latrines, usableLatrines, showers, usableShowers } -> Sanitation. */
+export const putSanitation = (campId, body) => request('PUT', `api/camps/${id(campId)}/sanitation`, { body });
+
+/** The limits in force: { frcMinMgL, frcMaxMgL, turbidityMaxNtu, phMin, phMax, outbreak, ownFrcMin, maxPeoplePerTap, maxPeoplePerLatrine }. */
+export const getQualityLimits = (campId, options) => getJson(`api/camps/${id(campId)}/quality/limits`, options);

@@ -3,7 +3,9 @@
 //
 // Routes: #/ overview; #/camps/{campId} a camp; #/camps/{campId}/tanks/{tankId} a tank;
 // #/alerts the alert inbox (#/alerts/{campId} one camp's); #/coverage all camps for a month;
-// #/coverage/{campId} one camp over a date range. A view is a module with
+// #/coverage/{campId} one camp over a date range; #/camps/{campId}/map the camp map;
+// #/camps/{campId}/points/{pointId} a water point; #/camps/{campId}/field[/{form}[/{tank|point}/{id}]]
+// the field staff's entries. A view is a module with
 // mount(root, params, app) -> { unmount() }; add a route here to add a page.
 // The banner under the header is js/banner.js.
 
@@ -16,6 +18,9 @@ import * as tank from './views/tank.js';
 import * as alerts from './views/alerts.js';
 import * as coverage from './views/coverage.js';
 import * as campCoverage from './views/camp-coverage.js';
+import * as campMap from './views/camp-map.js';
+import * as point from './views/point.js';
+import * as field from './views/field.js';
 import * as notFound from './views/not-found.js';
 import { showBanner } from './banner.js';
 import { loadSession, session } from './session.js';
@@ -31,6 +36,14 @@ const routes = [
   { path: /^\/alerts\/([^/]+)$/, view: alerts, nav: 'alerts', params: ([campId]) => ({ campId }) },
   { path: /^\/coverage$/, view: coverage, nav: 'coverage' },
   { path: /^\/coverage\/([^/]+)$/, view: campCoverage, nav: 'coverage', params: ([campId]) => ({ campId }) },
+  { path: /^\/camps\/([^/]+)\/map$/, view: campMap, nav: 'overview', params: ([campId]) => ({ campId }) },
+  { path: /^\/camps\/([^/]+)\/points\/([^/]+)$/, view: point, nav: 'overview', params: ([campId, pointId]) => ({ campId, pointId }) },
+  {
+    path: /^\/camps\/([^/]+)\/field(?:\/(quality|taps|sanitation)(?:\/(tank|point)\/([^/]+))?)?$/,
+    view: field,
+    nav: 'overview',
+    params: ([campId, form, placeKind, placeId]) => ({ campId, form, placeKind, placeId }),
+  },
 ];
 
 const main = document.getElementById('main');
@@ -61,6 +74,7 @@ function match(hash) {
     const m = route.path.exec(path);
     if (m) {
       const raw = m.slice(1).map((part) => {
+        if (part === undefined) return undefined; // an optional part that is not there
         try {
           return decodeURIComponent(part);
         } catch {

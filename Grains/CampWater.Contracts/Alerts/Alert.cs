@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace CampWater.Alerts;
 
-/// <summary>An alert as the API, the hub and the alerts topic show it (contract §5).</summary>
+/// <summary>An alert as the API, the hub and the alerts topic show it.</summary>
 [GenerateSerializer, Immutable, Alias("campwater.Alert")]
 public sealed record Alert(
     [property: Id(0)] string Id,
@@ -24,4 +24,8 @@ public sealed record Alert(
     [property: Id(16)] ImmutableArray<AlertComment> Comments)
 {
     public bool IsOpen => State != AlertState.Resolved;
+
+    /// <summary>The water point the alert is about (quality at a point); null for tank and camp alerts.</summary>
+    [Id(17)]
+    public string? PointId { get; init; }
 }

@@ -1,5 +1,6 @@
 using CampWater.Alerts;
 using CampWater.Registry;
+using CampWater.Services;
 using CampWater.Status;
 
 namespace CampWater.Grains;
@@ -44,6 +45,17 @@ public interface ICampGrain : IGrainWithStringKey
     /// </summary>
     [Alias("TankChanged"), OneWay]
     Task TankChanged(TankStatus status, TankDayRecord[] changedDays, SequencedSignal[] signals);
+
+    /// <summary>
+    /// The camp's services report the figures of its summary and every alert signal the camp has not confirmed
+    /// yet (<see cref="IServicesGrain.SignalsTaken"/>), each naming its place; signals already taken are skipped.
+    /// </summary>
+    [Alias("ServicesChanged"), OneWay]
+    Task ServicesChanged(ServiceFigures figures, SequencedSignal[] signals);
+
+    /// <summary>Creates or updates one water point of the camp; <paramref name="by"/> is recorded in its change log.</summary>
+    [Alias("ConfigurePoint")]
+    Task<WaterPointConfig> ConfigurePoint(WaterPointConfig point, string? by = null);
 
     /// <summary>Alerts of the camp and its tanks, newest first.</summary>
     [Alias("GetAlerts"), ReadOnly]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace CampWater.Registry;
 
@@ -16,4 +17,17 @@ public sealed record CampConfig(
     public const double DefaultTargetLpd = 20;
     public const double EmergencyMinimumLpd = 15;
     public const string DefaultQuietHours = "00:00-04:00";
+
+    /// <summary>
+    /// Quality limits, water points, access limits and sanitation; null for a camp whose registry says
+    /// nothing of them (the defaults apply). Left out of the stored form while null, so that a camp set up
+    /// before services existed keeps the fingerprint the registry seeding compares.
+    /// </summary>
+    [Id(7)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ServicesConfig? Services { get; init; }
+
+    /// <summary>What is in force: <see cref="Services"/> or the defaults.</summary>
+    [JsonIgnore]
+    public ServicesConfig ServicesOrDefault => Services ?? ServicesConfig.Default;
 }

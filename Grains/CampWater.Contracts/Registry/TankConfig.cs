@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace CampWater.Registry;
 
@@ -18,4 +19,10 @@ public sealed record TankConfig(
     [property: Id(7)] double? WidthMm,
     [property: Id(8)] ImmutableArray<StrappingPoint> Strapping,
     [property: Id(9)] SensorConfig Sensor,
-    [property: Id(10)] Thresholds Thresholds);
+    [property: Id(10)] Thresholds Thresholds)
+{
+    /// <summary>Where the tank stands, for the camp map; left out of the stored form while unknown.</summary>
+    [Id(11)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Location? Location { get; init; }
+}

@@ -24,4 +24,20 @@ public sealed record CampSummary(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [Id(14)]
     public IReadOnlyList<TankStatus>? Tanks { get; init; }
+
+    /// <summary>Taps that work over all water points (every tap until checked); null for a camp without water points.</summary>
+    [Id(15)]
+    public int? UsableTaps { get; init; }
+
+    /// <summary>People per usable tap; null when unknown (no water points, or no tap usable).</summary>
+    [Id(16)]
+    public double? PeoplePerUsableTap { get; init; }
+
+    /// <summary>People per usable latrine; null when unknown (not counted, or none usable).</summary>
+    [Id(17)]
+    public double? PeoplePerUsableLatrine { get; init; }
+
+    /// <summary>People per usable shower; null when unknown (not counted, or none usable).</summary>
+    [Id(18)]
+    public double? PeoplePerUsableShower { get; init; }
 }

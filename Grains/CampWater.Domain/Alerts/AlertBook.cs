@@ -41,8 +41,11 @@ public sealed class AlertBook
 
     public Alert? Find(string alertId) => IndexOf(alertId) is var i and >= 0 ? _alerts[i] : null;
 
-    public Alert? Open(string? tankId, AlertKind kind) =>
-        _alerts.Find(a => a.IsOpen && a.Kind == kind && a.TankId == tankId);
+    public Alert? Open(string? tankId, AlertKind kind) => Open(tankId, null, kind);
+
+    /// <summary>The open alert of a kind at a place: a tank, a water point, or (both null) the camp itself.</summary>
+    public Alert? Open(string? tankId, string? pointId, AlertKind kind) =>
+        _alerts.Find(a => a.IsOpen && a.Kind == kind && a.TankId == tankId && a.PointId == pointId);
 
     public AlertCounts OpenCounts()
     {
@@ -65,7 +68,7 @@ public sealed class AlertBook
         return new AlertCounts(critical, warning, info);
     }
 
-    /// <summary>Open alerts of one tank; null counts the camp's own.</summary>
+    /// <summary>Open alerts of one tank; null counts the camp's own (its water points' included).</summary>
     public int OpenCount(string? tankId) => _alerts.Count(a => a.IsOpen && a.TankId == tankId);
 
     /// <summary>
@@ -77,15 +80,27 @@ public sealed class AlertBook
     /// carries its reading's time; the first escalation still comes a whole interval after people could
     /// first see the alert, not at once.
     /// </param>
-    public Alert? Apply(string campId, string? tankId, AlertSignal signal, DateTimeOffset? now = null)
+    public Alert? Apply(string campId, string? tankId, AlertSignal signal, DateTimeOffset? now = null) =>
+        Apply(campId, tankId, null, signal, now);
+
+    /// <summary>
+    /// <see cref="Apply(string, string?, AlertSignal, DateTimeOffset?)"/> for a signal about a place: a tank
+    /// (<paramref name="tankId"/>), a water point (<paramref name="pointId"/>) or the camp (both null). One
+    /// alert is open per kind and place.
+    /// </summary>
+    public Alert? Apply(string campId, string? tankId, string? pointId, AlertSignal signal, DateTimeOffset? now = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(campId);
         ArgumentNullException.ThrowIfNull(signal);
+        if (tankId is not null && pointId is not null)
+        {
+            throw new ArgumentException("An alert is about a tank or a water point, not both.", nameof(pointId));
+        }
 
-        var index = _alerts.FindIndex(a => a.IsOpen && a.Kind == signal.Kind && a.TankId == tankId);
+        var index = _alerts.FindIndex(a => a.IsOpen && a.Kind == signal.Kind && a.TankId == tankId && a.PointId == pointId);
         if (index < 0)
         {
-            return signal.Holds ? Raise(campId, tankId, signal, now) : null;
+            return signal.Holds ? Raise(campId, tankId, pointId, signal, now) : null;
         }
 
         var open = _alerts[index];
@@ -302,11 +317,12 @@ public sealed class AlertBook
     private static DateTimeOffset FirstEscalation(AlertSignal signal, DateTimeOffset? now) =>
         (now is { } seen && seen > signal.At ? seen : signal.At) + EscalationInterval;
 
-    private Alert Raise(string campId, string? tankId, AlertSignal signal, DateTimeOffset? now)
+    // A water point's alert is kept by the camp and named like the camp's own: the id leads to its grain.
+    private Alert Raise(string campId, string? tankId, string? pointId, AlertSignal signal, DateTimeOffset? now)
     {
         var id = AlertIds.For(campId, tankId, ++_lastNumber);
         var alert = new Alert(id, campId, tankId, signal.Kind, signal.Severity, AlertState.Active, signal.Message,
-            signal.Value, signal.Threshold, signal.At, null, null, null, null, null, 0, []);
+            signal.Value, signal.Threshold, signal.At, null, null, null, null, null, 0, []) { PointId = pointId };
         _alerts.Insert(0, alert);
         if (signal.Severity == AlertSeverity.Critical)
         {

@@ -11,6 +11,9 @@ internal static class AlertText
 
     public static string Minutes(double value) => value.ToString("0", CultureInfo.InvariantCulture);
 
+    /// <summary>A water quality figure: up to two decimals (0.15 mg/L, 7.2, 4000 NTU).</summary>
+    public static string Figure(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// A span of minutes in the unit a person reads it in: "45 min" below an hour and a half, then hours
     /// ("1.5 h", "24 h"), then days from three days ("3.5 d"); nobody counts 1445 minutes.

@@ -116,6 +116,24 @@ internal readonly struct JsonFields(JsonElement element, ProblemScope scope, Pro
         return true;
     }
 
+    public bool OptionalBoolean(string name, bool fallback, out bool value)
+    {
+        value = fallback;
+        if (!TryGet(name, out var property))
+        {
+            return true;
+        }
+
+        if (property.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            Problem(name, "must be true or false");
+            return false;
+        }
+
+        value = property.GetBoolean();
+        return true;
+    }
+
     public bool RequiredObject(string name, out JsonFields fields)
     {
         fields = default;

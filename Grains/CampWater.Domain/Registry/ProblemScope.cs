@@ -4,7 +4,7 @@ namespace CampWater.Registry;
 /// Where the reader is: the camp and tank that name the place, the field prefix relative to them and the
 /// full path from the document root.
 /// </summary>
-internal readonly record struct ProblemScope(string? CampId, string? TankId, string FieldPrefix, string PathPrefix)
+internal readonly record struct ProblemScope(string? CampId, string? TankId, string FieldPrefix, string PathPrefix, string? PointId = null)
 {
     public static ProblemScope Root { get; } = new(null, null, "", "");
 
@@ -21,11 +21,17 @@ internal readonly record struct ProblemScope(string? CampId, string? TankId, str
             ? this with { TankId = tankId }
             : new(CampId, tankId, "", PathPrefix);
 
+    /// <summary>A water point, named like a tank: relative to it, unless its camp has no usable id.</summary>
+    public ProblemScope ForPoint(string pointId) =>
+        CampId is null && FieldPrefix.Length > 0
+            ? this with { PointId = pointId }
+            : new(CampId, null, "", PathPrefix, pointId);
+
     /// <summary>A problem with the member <paramref name="name"/>, or with the scope's own value when it is null.</summary>
     public RegistryProblem Problem(string? name, string reason) =>
-        name is null
-            ? new(CampId, TankId, OrDocument(FieldPrefix), reason, OrDocument(PathPrefix))
-            : new(CampId, TankId, Join(FieldPrefix, name), reason, Join(PathPrefix, name));
+        (name is null
+            ? new RegistryProblem(CampId, TankId, OrDocument(FieldPrefix), reason, OrDocument(PathPrefix))
+            : new RegistryProblem(CampId, TankId, Join(FieldPrefix, name), reason, Join(PathPrefix, name))) with { PointId = PointId };
 
     private static string OrDocument(string place) => place.Length == 0 ? RegistryReader.DocumentField : place;
 

@@ -15,7 +15,7 @@ public static class RegistryDigest
         ArgumentNullException.ThrowIfNull(camp);
         using var buffer = new MemoryStream();
         // Part of the hashed text: a change of the canonical form is a new version, never a silent change of every digest.
-        buffer.Write("campwater-registry-v1\n"u8);
+        buffer.Write("campwater-registry-v2\n"u8);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
         {
             RegistryWriter.ToJson(camp).WriteTo(writer);

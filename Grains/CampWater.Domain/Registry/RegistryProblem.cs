@@ -17,15 +17,24 @@ public sealed record RegistryProblem(string? CampId, string? TankId, string Fiel
     /// <summary>JSON-ish path of the field: <c>camps[0].tanks[1].diameterMm</c> in a file, <c>thresholds.lowPct</c> in a body.</summary>
     public string Path { get; } = Field;
 
+    /// <summary>The water point the problem is in, when it is in one (then <see cref="TankId"/> is null).</summary>
+    public string? PointId { get; init; }
+
     /// <summary>One line for a person: <c>camp 'atmeh-3', tank 't1', field 'diameterMm': must be greater than 0</c>.</summary>
-    public string Message =>
-        (CampId, TankId) switch
+    public string Message
+    {
+        get
         {
-            (not null, not null) => $"camp '{CampId}', tank '{TankId}', field '{Field}': {Reason}",
-            (not null, null) => $"camp '{CampId}', field '{Field}': {Reason}",
-            (null, not null) => $"tank '{TankId}', field '{Field}': {Reason}",
-            _ => $"field '{Field}': {Reason}",
-        };
+            var owner = PointId is not null ? $"point '{PointId}'" : TankId is not null ? $"tank '{TankId}'" : null;
+            return (CampId, owner) switch
+            {
+                (not null, not null) => $"camp '{CampId}', {owner}, field '{Field}': {Reason}",
+                (not null, null) => $"camp '{CampId}', field '{Field}': {Reason}",
+                (null, not null) => $"{owner}, field '{Field}': {Reason}",
+                _ => $"field '{Field}': {Reason}",
+            };
+        }
+    }
 
     public override string ToString() => Message;
 }

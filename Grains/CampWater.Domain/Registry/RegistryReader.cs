@@ -84,6 +84,19 @@ public static class RegistryReader
         return log.Result(tank);
     }
 
+    /// <summary>
+    /// The body of <c>PUT /api/camps/{campId}/points/{pointId}</c>: a water point as in the file, <c>id</c>
+    /// optional; <c>tankId</c>, when given, must be one of <paramref name="tankIds"/>.
+    /// </summary>
+    public static Validated<WaterPointConfig> ReadPoint(string pointId, JsonElement body, IReadOnlySet<string> tankIds)
+    {
+        ArgumentNullException.ThrowIfNull(pointId);
+        ArgumentNullException.ThrowIfNull(tankIds);
+        var log = new ProblemLog();
+        var point = ServicesReader.ReadPoint(body, ProblemScope.Root, pointId, tankIds, log);
+        return log.Result(point);
+    }
+
     private static JsonDocument? Parse(string json, ProblemLog log)
     {
         try
@@ -155,12 +168,17 @@ public static class RegistryReader
 
         var tanks = ReadTanks(camp, log);
 
+        // A point's tank is checked here when the camp names its tanks; a body that leaves them out is checked
+        // against the camp's own tanks by whoever applies it.
+        IReadOnlySet<string>? tankIds = camp.Has("tanks") ? tanks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal) : null;
+        var services = ServicesReader.Read(camp, tankIds, log, out _);
+
         if (log.Count != before)
         {
             return null;
         }
 
-        return new CampConfig(id, name, timeZone, population, targetLpd, quietHours ?? CampConfig.DefaultQuietHours, tanks);
+        return new CampConfig(id, name, timeZone, population, targetLpd, quietHours ?? CampConfig.DefaultQuietHours, tanks) { Services = services };
     }
 
     private static ImmutableArray<TankConfig> ReadTanks(JsonFields camp, ProblemLog log)

@@ -18,7 +18,14 @@ public static class RegistryWriter
             tanks.Add(ToJson(tank));
         }
 
-        return new JsonObject
+        var services = camp.ServicesOrDefault;
+        var points = new JsonArray();
+        foreach (var point in services.Points.IsDefault ? [] : services.Points)
+        {
+            points.Add(ToJson(point));
+        }
+
+        var json = new JsonObject
         {
             ["id"] = camp.Id,
             ["name"] = camp.Name,
@@ -27,7 +34,63 @@ public static class RegistryWriter
             ["targetLpd"] = camp.TargetLpd,
             ["quietHours"] = camp.QuietHours,
             ["tanks"] = tanks,
+            ["quality"] = ToJson(services.Quality),
+            ["points"] = points,
+            ["maxPeoplePerTap"] = services.MaxPeoplePerTap,
+            ["maxPeoplePerLatrine"] = services.MaxPeoplePerLatrine,
         };
+        if (services.Sanitation is { } counts)
+        {
+            json["sanitation"] = new JsonObject
+            {
+                ["latrines"] = counts.Latrines,
+                ["usableLatrines"] = counts.UsableLatrines,
+                ["showers"] = counts.Showers,
+                ["usableShowers"] = counts.UsableShowers,
+            };
+        }
+
+        return json;
+    }
+
+    public static JsonObject ToJson(WaterPointConfig point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var json = new JsonObject
+        {
+            ["id"] = point.Id,
+            ["name"] = point.Name,
+            ["kind"] = WaterPointKindNames.Of(point.Kind),
+        };
+        if (point.TankId is { } tankId)
+        {
+            json["tankId"] = tankId;
+        }
+
+        json["taps"] = point.Taps;
+        AddIfPresent(json, point.Location);
+        return json;
+    }
+
+    /// <summary>
+    /// The limits in full, but <c>frcMinMgL</c> only when the camp set it: written out, the default minimum
+    /// would read back as the camp's own and stop the outbreak switch from raising it.
+    /// </summary>
+    public static JsonObject ToJson(QualityThresholds quality)
+    {
+        ArgumentNullException.ThrowIfNull(quality);
+        var json = new JsonObject();
+        if (quality.FrcMinMgL is { } min)
+        {
+            json["frcMinMgL"] = min;
+        }
+
+        json["frcMaxMgL"] = quality.FrcMaxMgL;
+        json["turbidityMaxNtu"] = quality.TurbidityMaxNtu;
+        json["phMin"] = quality.PhMin;
+        json["phMax"] = quality.PhMax;
+        json["outbreak"] = quality.Outbreak;
+        return json;
     }
 
     public static JsonObject ToJson(TankConfig tank)
@@ -83,7 +146,16 @@ public static class RegistryWriter
             ["rapidDropPctPerHour"] = tank.Thresholds.RapidDropPctPerHour,
             ["nightDrawPct"] = tank.Thresholds.NightDrawPct,
         };
+        AddIfPresent(json, tank.Location);
         return json;
+    }
+
+    private static void AddIfPresent(JsonObject json, Location? location)
+    {
+        if (location is not null)
+        {
+            json["location"] = new JsonObject { ["lat"] = location.Lat, ["lon"] = location.Lon };
+        }
     }
 
     private static void AddIfPresent(JsonObject json, string name, double? value)

@@ -58,18 +58,19 @@ internal static class TankReader
 
         var sensor = ReadSensor(tank, fullHeight);
         var thresholds = ReadThresholds(tank);
+        var location = ServicesReader.ReadLocation(tank, out var locationOk);
         if (sensor is not null && thresholds is not null && fullHeight is { } full)
         {
             CheckOverflowIsSeen(tank, sensor, thresholds, full);
         }
 
-        if (log.Count != before || shape is null || sensor is null || thresholds is null)
+        if (log.Count != before || shape is null || sensor is null || thresholds is null || !locationOk)
         {
             return null;
         }
 
         return new TankConfig(
-            id, name, servesPopulation, shape.Value, diameter, height, length, width, strapping ?? [], sensor, thresholds);
+            id, name, servesPopulation, shape.Value, diameter, height, length, width, strapping ?? [], sensor, thresholds) { Location = location };
     }
 
     private static TankShapeKind? ReadShape(JsonFields tank)

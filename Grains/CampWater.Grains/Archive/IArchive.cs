@@ -1,5 +1,6 @@
 using CampWater.Alerts;
 using CampWater.Readings;
+using CampWater.Services;
 using CampWater.Status;
 using CampWater.Water;
 
@@ -7,7 +8,8 @@ namespace CampWater.Archive;
 
 /// <summary>
 /// Where grains send what the long-term archive keeps: every accepted reading, every alert change and
-/// the coverage of camp-local days. The host provides it; grains never know the archive's server.
+/// the coverage of camp-local days, water quality tests and the counts of
+/// taps and latrines. The host provides it; grains never know the archive's server.
 /// Calls must not block and must not throw: implementations queue.
 /// </summary>
 public interface IArchive
@@ -24,4 +26,13 @@ public interface IArchive
     /// <summary>A camp-local day's coverage as it stands now.</summary>
     /// <param name="dayStart">The instant the camp-local day began.</param>
     void CoverageChanged(string campId, DateTimeOffset dayStart, DailyCoverage coverage);
+
+    /// <summary>A water quality test recorded (late ones included; duplicates are not archived).</summary>
+    void QualityTested(string campId, QualityTest test);
+
+    /// <summary>A tap count checked on site: the point as it stands after it.</summary>
+    void PointStatusChanged(string campId, WaterPoint point);
+
+    /// <summary>Sanitation counts made by field staff.</summary>
+    void SanitationChanged(string campId, Sanitation sanitation);
 }

@@ -1,5 +1,6 @@
 using CampWater.Alerts;
 using CampWater.Readings;
+using CampWater.Services;
 using CampWater.Status;
 using CampWater.Water;
 
@@ -21,6 +22,18 @@ public sealed class NoArchive : IArchive
     }
 
     public void CoverageChanged(string campId, DateTimeOffset dayStart, DailyCoverage coverage)
+    {
+    }
+
+    public void QualityTested(string campId, QualityTest test)
+    {
+    }
+
+    public void PointStatusChanged(string campId, WaterPoint point)
+    {
+    }
+
+    public void SanitationChanged(string campId, Sanitation sanitation)
     {
     }
 }

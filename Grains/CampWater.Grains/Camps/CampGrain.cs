@@ -73,6 +73,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         {
             _zone = CampCalendar.Zone(Config.TimeZone);
             await LoadTanks();
+            await ConfigureServices(Config);
         }
 
         this.RegisterGrainTimer(PushSummary, new GrainTimerCreationOptions(SummaryPushPeriod, SummaryPushPeriod) { Interleave = true });
@@ -126,7 +127,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             tanks = [.. tanks, .. Config.Tanks.Where(t => !named.Contains(t.Id))];
         }
 
-        await Apply(config with { Tanks = tanks }, by);
+        await Apply(WithKeptServices(config with { Tanks = tanks }), by);
         return Summary();
     }
 
@@ -298,7 +299,11 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
 
         var alert = result.Alert!;
-        if (action.Kind == AlertActionKind.Resolve && alert.TankId is { } tankId && alert.Kind != AlertKind.SensorOffline)
+        if (action.Kind == AlertActionKind.Resolve && CampWater.Services.ServiceAlerts.Owns(alert.Kind))
+        {
+            await ForgetServiceCondition(alert);
+        }
+        else if (action.Kind == AlertActionKind.Resolve && alert.TankId is { } tankId && alert.Kind != AlertKind.SensorOffline)
         {
             // Resolved by hand while the condition may still hold: let it raise a new alert when it does.
             await Tank(tankId).ResetAlert(alert.Kind);
@@ -349,6 +354,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         // Recorded after the configuration is stored: a crash between the two may lose the record of a
         // change, but never records one that did not happen.
         await GrainFactory.GetGrain<IChangeLogGrain>(campId).Record([.. changes]);
+        await ConfigureServices(config);
 
         foreach (var status in statuses)
         {
@@ -566,7 +572,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     }
 
     private CampSummary Summary() =>
-        CampModel.Summary(Config!, _statuses, _days, _zone, _clock.UtcNow, _state.State.Alerts.OpenCounts());
+        WithServiceFigures(CampModel.Summary(Config!, _statuses, _days, _zone, _clock.UtcNow, _state.State.Alerts.OpenCounts()));
 
     private ITankGrain Tank(string tankId) => GrainFactory.GetGrain<ITankGrain>(TankKey.Of(this.GetPrimaryKeyString(), tankId));
 

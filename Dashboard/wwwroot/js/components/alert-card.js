@@ -21,6 +21,13 @@ const KINDS = {
   'sensor-offline': { label: 'Sensor offline', unit: 'min' },
   'sensor-fault': { label: 'Sensor fault', unit: '' },
   'coverage-low': { label: 'Coverage below target', unit: 'l/p/d' },
+  'quality-frc-low': { label: 'Chlorine too low', unit: 'mg/L' },
+  'quality-frc-high': { label: 'Chlorine too high', unit: 'mg/L' },
+  'quality-turbidity': { label: 'Water turbid', unit: 'NTU' },
+  'quality-ecoli': { label: 'E. coli in the water', unit: 'CFU/100 mL' },
+  'quality-ph': { label: 'pH out of range', unit: '' },
+  'taps-short': { label: 'Too few working taps', unit: 'people per tap' },
+  'latrines-short': { label: 'Too few usable latrines', unit: 'people per latrine' },
 };
 
 const withUnit = (v, unit) => (isNumber(v) ? `${number(v, Math.abs(v) < 10 ? 1 : 0)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}` : NONE);
@@ -65,6 +72,12 @@ let serial = 0;
  * been silent), the camp's latest day for coverage. [text, time of the last reading or null].
  */
 function nowFigure(alert, tank, camp) {
+  // A water test's alert is about the water, not the tank's level: its figure now is the next test's.
+  if (alert.kind.startsWith('quality-')) return ['', null];
+  if (alert.kind === 'taps-short' || alert.kind === 'latrines-short') {
+    const per = alert.kind === 'taps-short' ? camp?.peoplePerUsableTap : camp?.peoplePerUsableLatrine;
+    return isNumber(per) ? [`Now ${Math.round(per)} people per ${alert.kind === 'taps-short' ? 'working tap' : 'usable latrine'}`, null] : ['', null];
+  }
   if (alert.tankId) {
     if (!tank) return ['', null];
     const state = tankState(tank.state);
@@ -198,7 +211,8 @@ export function createAlertCard({ act, me, place }) {
       setText(s.sev.lastElementChild, sev.label);
       setText(s.title, kind.label);
       const at = place(next);
-      const where = [next.tankId ? at.tankName ?? `Tank ${next.tankId}` : 'Whole camp', at.campName].join(' · ');
+      const spot = next.tankId ? at.tankName ?? `Tank ${next.tankId}` : next.pointId ? `Water point ${next.pointId}` : 'Whole camp';
+      const where = [spot, at.campName].join(' · ');
       setText(s.where, where);
       setText(s.message, next.message ?? '');
       const [nowText, lastReading] = next.state === 'resolved' ? ['', null] : nowFigure(next, at.tank, at.camp);

@@ -4,33 +4,20 @@
 // differs, and one picture must not mix the two. The x axis is time in the camp's zone. The picture has
 // a text summary for screen readers.
 
-import { clock, dayLabel, number, percent, zoneOffsetMs } from '../format.js';
+import { clock, number, percent } from '../format.js';
+import { chartFrame, svgEl as el, timeAxis } from './chart-time.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const HEIGHT = 240;
 const PAD = { top: 22, right: 12, bottom: 28, left: 44 };
 const SCALE_LABEL = '% of height';
 
-function el(name, attrs = {}, text) {
-  const node = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text != null) node.textContent = text;
-  return node;
-}
-
 export function createLevelChart() {
-  const root = document.createElement('figure');
-  root.className = 'chart';
-  const svg = el('svg', { role: 'img', class: 'chart-svg', height: HEIGHT, focusable: 'false' });
-  const caption = document.createElement('figcaption');
-  caption.className = 'visually-hidden';
-  root.append(svg, caption);
-  let last = null;
+  const frame = chartFrame(HEIGHT, draw);
+  const { svg } = frame;
 
   /** fullHeightMm: the depth at 100 %; zone: the camp's time zone. */
   function draw({ points, fullHeightMm, from, to, thresholds, zone }) {
-    last = { points, fullHeightMm, from, to, thresholds, zone };
-    const width = Math.max(280, Math.round(root.clientWidth || 640));
+    const width = frame.width();
     svg.setAttribute('viewBox', `0 0 ${width} ${HEIGHT}`);
     svg.setAttribute('width', width);
     const w = width - PAD.left - PAD.right;
@@ -47,20 +34,7 @@ export function createLevelChart() {
     }
     parts.push(el('text', { x: 2, y: 11, class: 'chart-axis chart-scale' }, SCALE_LABEL));
 
-    // As many time labels as fit (one per ~72 px), on whole hours or days.
-    const span = t1 - t0;
-    const fit = Math.max(2, Math.floor(w / 72));
-    const HOUR = 3_600_000;
-    const step = [HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 48 * HOUR]
-      .find((candidate) => span / candidate <= fit) ?? 7 * 24 * HOUR;
-    // Ticks on the camp's whole hours (and midnights), not UTC's nor this device's.
-    const offset = -zoneOffsetMs(t0, zone);
-    const firstTick = Math.ceil((t0 - offset) / step) * step + offset;
-    for (let t = firstTick; t <= t1; t += step) {
-      const label = step >= 86_400_000 ? dayLabel(t, zone) : clock(t, zone);
-      parts.push(el('line', { x1: x(t), x2: x(t), y1: PAD.top, y2: PAD.top + h, class: 'chart-grid chart-grid-v' }));
-      parts.push(el('text', { x: x(t), y: HEIGHT - 8, class: 'chart-axis', 'text-anchor': 'middle' }, label));
-    }
+    parts.push(...timeAxis({ t0, t1, width: w, x, top: PAD.top, bottom: PAD.top + h, labelY: HEIGHT - 8, zone }));
 
     for (const [key, label, cls] of [['overflowPct', 'overflow', 'chart-limit-over'], ['lowPct', 'low', 'chart-limit-low'], ['criticalPct', 'critical', 'chart-limit-crit']]) {
       const v = thresholds?.[key];
@@ -85,21 +59,11 @@ export function createLevelChart() {
     if (pcts.length) {
       const low = pcts.reduce((a, b) => (b.pct < a.pct ? b : a));
       const high = pcts.reduce((a, b) => (b.pct > a.pct ? b : a));
-      const text = `Level (${SCALE_LABEL}) from ${percent(pcts[0].pct)} to ${percent(pcts.at(-1).pct)}; lowest ${percent(low.pct)} at ${clock(low.t, zone)}, highest ${percent(high.pct)} at ${clock(high.t, zone)}; ${number(pcts.length)} readings.`;
-      svg.setAttribute('aria-label', text);
-      caption.textContent = text;
+      frame.describe(`Level (${SCALE_LABEL}) from ${percent(pcts[0].pct)} to ${percent(pcts.at(-1).pct)}; lowest ${percent(low.pct)} at ${clock(low.t, zone)}, highest ${percent(high.pct)} at ${clock(high.t, zone)}; ${number(pcts.length)} readings.`);
     } else {
-      svg.setAttribute('aria-label', 'No readings in this period.');
-      caption.textContent = 'No readings in this period.';
+      frame.describe('No readings in this period.');
     }
   }
 
-  const resize = new ResizeObserver(() => last && draw(last));
-  resize.observe(root);
-
-  return {
-    el: root,
-    draw,
-    dispose: () => resize.disconnect(),
-  };
+  return frame.chart;
 }

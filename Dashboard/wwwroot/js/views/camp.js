@@ -5,6 +5,7 @@
 import * as api from '../api.js';
 import * as live from '../live.js';
 import { createCampFigures } from '../components/camp-figures.js';
+import { createServicesPanel } from '../components/services-panel.js';
 import { createCampForm } from '../components/camp-form.js';
 import { createChangeList } from '../components/change-list.js';
 import { createTankTile } from '../components/tank-tile.js';
@@ -30,6 +31,7 @@ const makePage = template(`
       <div class="tiles" data-slot="tiles"></div>
       <p class="muted" data-slot="noTanks" hidden>No tanks registered.</p>
     </section>
+    <div data-slot="services"></div>
     <div class="camp-page-more">
       <section class="card" aria-labelledby="settings-title">
         <h2 id="settings-title">Camp settings</h2>
@@ -55,6 +57,8 @@ export function mount(root, { campId }, app) {
 
   const figures = createCampFigures();
   s.figures.append(figures.el);
+  const services = createServicesPanel({ campId });
+  s.services.append(services.el);
   let zone = null; // the camp's time zone
   let config = null;
   const editable = can('configure');
@@ -88,6 +92,7 @@ export function mount(root, { campId }, app) {
     const tanks = `${number(camp.tankCount)} ${camp.tankCount === 1 ? 'tank' : 'tanks'}`;
     setText(s.meta, `${people(camp.population)} · ${tanks} · target ${number(camp.targetLpd, 1)} l/p/d · times in ${zoneName(zone)}`);
     figures.update(camp);
+    services.summary(camp);
   }
 
   function showTank(tank) {
@@ -129,6 +134,7 @@ export function mount(root, { campId }, app) {
       await loadChanges(signal);
       setAttr(s.body, 'hidden', false);
       message.clear();
+      services.refresh();
     },
     onLoaded: () => app.markFresh(),
     onError(err) {
@@ -151,6 +157,10 @@ export function mount(root, { campId }, app) {
       sync.touched('camp');
       showCamp(camp);
     }),
+    // Tests and tap counts that change an alert change what the services show.
+    live.on('alertChanged', (alert) => {
+      if (alert.campId === campId) services.refreshSoon();
+    }),
     live.on('tankUpdated', (tank) => {
       if (tank.campId !== campId) return;
       sync.touched(tank.tankId);
@@ -161,6 +171,7 @@ export function mount(root, { campId }, app) {
   return {
     unmount() {
       sync.dispose();
+      services.dispose();
       for (const stop of off) stop();
     },
   };
