@@ -141,7 +141,8 @@ public sealed class ServicesEndToEndTests(MosquittoHostFixture host) : IClassFix
         Assert.Null(alert.PointId);
         var summary = await Eventually.ValueAsync(() => host.GetAsync<CampSummary>($"/api/camps/{Taps}"), s => s.UsableTaps == 3, TimeSpan.FromSeconds(10), "the summary's usable taps");
         Assert.Equal(333.3, summary.PeoplePerUsableTap);
-        Assert.Equal(1, summary.OpenAlerts.Warning);
+        // One warning more than before: the camp's latrines test may have left its latrines-short open.
+        Assert.Equal(before.OpenAlerts.Warning + 1, summary.OpenAlerts.Warning);
 
         (await host.Http.PostAsync($"/api/camps/{Taps}/points/p1/status", Json("""{ "usableTaps": 6 }"""), Ct)).EnsureSuccessStatusCode();
 

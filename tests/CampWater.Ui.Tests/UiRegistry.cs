@@ -16,6 +16,9 @@ internal static class UiRegistry
     /// <summary>The tank whose readings are timed while sign-ins flood the host.</summary>
     public const string FloodTankId = "flood";
 
+    /// <summary>A tank in Azraq North whose sensor gives noisy readings and one false echo, for the level chart.</summary>
+    public const string EchoTankId = "echo";
+
     public const string DamascusCampId = "ui-sy";
     public const string DamascusCampName = "Atmeh 9";
 
@@ -34,7 +37,7 @@ internal static class UiRegistry
             "tanks": [{{string.Join(",", TankIds.Select(id => Tank(id)).Concat(NamedTanks.Select(t => Tank(t.Id, t.Name))))}}]
           }, {
             "id": "ui-north", "name": "Azraq North", "timeZone": "Asia/Amman", "population": 1200, "targetLpd": 20,
-            "tanks": [{{Tank("n1")}}, {{Tank("n2")}}, {{Tank("n3")}}, {{Tank(FloodTankId)}}]
+            "tanks": [{{Tank("n1")}}, {{Tank("n2")}}, {{Tank("n3")}}, {{Tank(FloodTankId)}}, {{Tank(EchoTankId)}}]
           }, {
             "id": "{{DamascusCampId}}", "name": "{{DamascusCampName}}", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
             "tanks": [{{Tank("clock")}}]

@@ -3,6 +3,11 @@
 // and overflow thresholds use, drawn as labelled lines: on a horizontal cylinder the share of volume
 // differs, and one picture must not mix the two. The x axis is time in the camp's zone. The picture has
 // a text summary for screen readers.
+//
+// What the filter did is drawn, for the engineer to check it: each reading as read is a faint line, the
+// filtered estimate that the ledger and the alerts use is the line on top, and a reading that the next one
+// showed to be a false echo is a red cross, left out of both lines. A reading that came live since the
+// page loaded has no estimate yet: its own level stands in until the next load.
 
 import { clock, number, percent } from '../format.js';
 import { chartFrame, svgEl as el, timeAxis } from './chart-time.js';
@@ -43,25 +48,56 @@ export function createLevelChart() {
       parts.push(el('text', { x: PAD.left + w - 4, y: y(v) - 4, class: `chart-limit-text ${cls}`, 'text-anchor': 'end' }, `${label} ${v}%`));
     }
 
-    const pcts = fullHeightMm > 0 ? points.map((p) => ({ t: Date.parse(p.ts), pct: (p.levelMm / fullHeightMm) * 100 })) : [];
+    const toPct = (mm) => (mm / fullHeightMm) * 100;
+    const all = fullHeightMm > 0 ? points.map((p) => ({
+      t: Date.parse(p.ts),
+      raw: toPct(p.levelMm),
+      pct: toPct(typeof p.estimateMm === 'number' ? p.estimateMm : p.levelMm),
+      wild: p.wild === true,
+    })) : [];
+    const pcts = all.filter((p) => !p.wild);
+    const wild = all.filter((p) => p.wild);
+    const path = (list, key) => list.map((p, i) => `${i ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(p[key]).toFixed(1)}`).join('');
     if (pcts.length) {
-      const line = pcts.map((p, i) => `${i ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(p.pct).toFixed(1)}`).join('');
+      const line = path(pcts, 'pct');
       const area = `${line}L${x(pcts.at(-1).t).toFixed(1)},${y(0)}L${x(pcts[0].t).toFixed(1)},${y(0)}Z`;
       parts.push(el('path', { d: area, class: 'chart-area' }));
+      parts.push(el('path', { d: path(pcts, 'raw'), class: 'chart-raw' }));
       parts.push(el('path', { d: line, class: 'chart-line' }));
       const end = pcts.at(-1);
       parts.push(el('circle', { cx: x(end.t), cy: y(end.pct), r: 4, class: 'chart-dot' }));
-    } else {
+    } else if (!wild.length) {
       parts.push(el('text', { x: PAD.left + w / 2, y: PAD.top + h / 2, class: 'chart-empty', 'text-anchor': 'middle' }, 'No readings in this period'));
+    }
+    for (const p of wild) {
+      const cx = x(p.t);
+      const cy = y(p.raw);
+      const mark = el('path', { d: `M${(cx - 4).toFixed(1)},${(cy - 4).toFixed(1)}l8,8m0,-8l-8,8`, class: 'chart-wild' });
+      mark.append(el('title', {}, `${clock(p.t, zone)} read ${percent(p.raw)}: a false echo, left out`));
+      parts.push(mark);
+    }
+    if (all.length) {
+      // On a phone the false echoes' count is shortened to its mark, so the legend fits beside the scale.
+      const narrow = width < 560;
+      const legend = [['chart-legend-raw', 'as read'], ['chart-legend-estimate', 'estimate']];
+      if (wild.length) {
+        legend.push(['chart-legend-wild', narrow ? `✕ ${number(wild.length)}` : `${number(wild.length)} false echo${wild.length === 1 ? '' : 'es'} left out`]);
+      }
+      let lx = PAD.left + (narrow ? 44 : 70);
+      for (const [cls, label] of legend) {
+        parts.push(el('text', { x: lx, y: 11, class: `chart-axis chart-legend ${cls}` }, label));
+        lx += 18 + label.length * 7;
+      }
     }
     svg.replaceChildren(...parts);
 
     if (pcts.length) {
       const low = pcts.reduce((a, b) => (b.pct < a.pct ? b : a));
       const high = pcts.reduce((a, b) => (b.pct > a.pct ? b : a));
-      frame.describe(`Level (${SCALE_LABEL}) from ${percent(pcts[0].pct)} to ${percent(pcts.at(-1).pct)}; lowest ${percent(low.pct)} at ${clock(low.t, zone)}, highest ${percent(high.pct)} at ${clock(high.t, zone)}; ${number(pcts.length)} readings.`);
+      const echoes = wild.length ? ` ${number(wild.length)} read${wild.length === 1 ? 'ing was a false echo' : 'ings were false echoes'}, left out.` : '';
+      frame.describe(`Estimated level (${SCALE_LABEL}) from ${percent(pcts[0].pct)} to ${percent(pcts.at(-1).pct)}; lowest ${percent(low.pct)} at ${clock(low.t, zone)}, highest ${percent(high.pct)} at ${clock(high.t, zone)}; ${number(all.length)} readings.${echoes}`);
     } else {
-      frame.describe('No readings in this period.');
+      frame.describe(wild.length ? `${number(wild.length)} readings in this period, all false echoes.` : 'No readings in this period.');
     }
   }
 
