@@ -203,7 +203,6 @@ public sealed class CampAlertTests(ClusterFixture fixture) : IClassFixture<Clust
         var raised = Assert.Single(await WaitForAlerts(camp, a => a.Length > 0, "the low-level alert"));
 
         await fixture.Cluster.DeactivateAsync(camp);
-        await fixture.Cluster.WaitForDeactivationAsync(camp);
 
         var after = Assert.Single(await camp.GetAlerts(Open));
         Assert.Equal(raised.Id, after.Id);

@@ -82,7 +82,6 @@ public sealed class TankGrainTests(ClusterFixture fixture) : IClassFixture<Clust
         await tank.Apply(Level(Noon.AddMinutes(40), 1500)); // a sudden change counts once a later reading confirms it
 
         await fixture.Cluster.DeactivateAsync(tank);
-        await fixture.Cluster.WaitForDeactivationAsync(tank);
 
         var status = await tank.GetStatus();
         Assert.Equal(1500, status!.LevelMm);
