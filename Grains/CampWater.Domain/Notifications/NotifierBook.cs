@@ -107,8 +107,10 @@ public sealed class NotifierBook
 
         var plan = SendGate.Plan(_pending, _lastSent, now);
         var planned = new List<Delivery>();
-        foreach (var batch in plan.SendNow)
+        foreach (var gated in plan.SendNow)
         {
+            // A folded message says what the alert is now, not what it was when the newest was decided.
+            var batch = gated.IsFolded ? new MessageBatch(gated.Recipient, [.. gated.Meanwhile, Latest(gated.Newest)]) : gated;
             var sent = batch.Notifications.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
             _pending.RemoveAll(n => sent.Contains(n.Key));
             if (batch.Recipient.IsThrottled)
@@ -187,6 +189,9 @@ public sealed class NotifierBook
 
         return forgotten;
     }
+
+    private Notification Latest(Notification notification) =>
+        _alerts.TryGetValue(notification.Alert.Id, out var track) ? notification with { Alert = track.Alert } : notification;
 
     private void Add(AlertTrack track, IEnumerable<Notification> decided)
     {

@@ -27,6 +27,9 @@ internal sealed partial class NotifierGrain : Grain, INotifierGrain, IRemindable
     /// <summary>Deliveries handed to the pool whose answer has not come yet (this activation only).</summary>
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
     private bool _reminderOn;
+
+    /// <summary>A one-shot wake at the next retry, so the pauses of 1, 2, 4 … s are kept to the tick's second.</summary>
+    private IGrainTimer? _retryWake;
     private DateTimeOffset _lastPrune;
 
     public NotifierGrain(
@@ -54,6 +57,7 @@ internal sealed partial class NotifierGrain : Grain, INotifierGrain, IRemindable
         }
 
         this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TickPeriod, TickPeriod));
+        _retryWake = this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         _reminderOn = await this.GetReminder(WakeReminder) is not null;
         await KeepWaking(Book.HasWork(_dispatch.Plan));
     }
@@ -102,6 +106,8 @@ internal sealed partial class NotifierGrain : Grain, INotifierGrain, IRemindable
             LogRetrying(CampId, delivery.DeliveryId, delivery.Recipient.Key, detail);
         }
 
+        ArmRetryWake();
+
         return delivery.Status;
     }
 
@@ -132,7 +138,22 @@ internal sealed partial class NotifierGrain : Grain, INotifierGrain, IRemindable
         }
 
         Send();
+        ArmRetryWake();
         await KeepWaking(Book.HasWork(plan));
+    }
+
+    /// <summary>Sets the one-shot wake to the next retry that is waiting for its time.</summary>
+    private void ArmRetryWake()
+    {
+        var now = _sendClock.GetUtcNow();
+        var next = Book.Deliveries
+            .Where(d => d.Status == DeliveryStatus.Retrying && !_inFlight.Contains(d.DeliveryId) && d.NextAttemptAt > now)
+            .Select(d => (DateTimeOffset?)d.NextAttemptAt)
+            .Min();
+        if (next is { } at && at - now < TickPeriod)
+        {
+            _retryWake?.Change(at - now, Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>Hands every due delivery not in flight to the pool, stopping when its queue is full.</summary>

@@ -159,6 +159,6 @@ public sealed class NotifierBookTests
         Assert.Equal(s_raised, sms[0].At);
         Assert.Equal(s_raised.AddMinutes(10), sms[1].At);
         Assert.Equal(9, sms[1].Delivery.Notifications.Count);
-        Assert.Contains("8 more since 02:14", new NotificationTexts(Texts.TextCatalogue.Embedded, null).Sms(sms[1].Delivery.Batch, Atmeh3, "en"), StringComparison.Ordinal);
+        Assert.Contains("8 more since 02:14, now resolved.", new NotificationTexts(Texts.TextCatalogue.Embedded, null).Sms(sms[1].Delivery.Batch, Atmeh3, "en"), StringComparison.Ordinal);
     }
 }
