@@ -113,7 +113,21 @@ internal sealed partial class NotifierGrain : Grain, INotifierGrain, IRemindable
 
     public Task<DeliveryEntry[]> GetDeliveries(string alertId) => Task.FromResult(Book.Log(alertId));
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Tick();
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (_dispatch is null)
+        {
+            // Notifications were switched off since the reminder was set: nothing will ever be sent here.
+            if (await this.GetReminder(reminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        await Tick();
+    }
 
     private async Task Tick()
     {
