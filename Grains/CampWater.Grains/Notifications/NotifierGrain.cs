@@ -58,8 +58,15 @@ internal sealed partial class NotifierGrain : Grain, INotifierGrain, IRemindable
 
         this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TickPeriod, TickPeriod));
         _retryWake = this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        _reminderOn = await this.GetReminder(WakeReminder) is not null;
-        await KeepWaking(Book.HasWork(_dispatch.Plan));
+        try
+        {
+            _reminderOn = await this.GetReminder(WakeReminder) is not null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The reminder service may not be up yet right after a start: the next tick sets the reminder.
+            LogReminder(CampId, e.Message);
+        }
     }
 
     public async Task Notice(AlertNotice[] notices)
@@ -193,6 +200,19 @@ internal sealed partial class NotifierGrain : Grain, INotifierGrain, IRemindable
     /// <summary>A reminder while work is left, so that a restart or a deactivation does not strand it; none when idle.</summary>
     private async Task KeepWaking(bool hasWork)
     {
+        try
+        {
+            await SetWakeReminder(hasWork);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // What is stored stays stored, and this activation's timer keeps sending; the next tick tries again.
+            LogReminder(CampId, e.Message);
+        }
+    }
+
+    private async Task SetWakeReminder(bool hasWork)
+    {
         if (hasWork && !_reminderOn)
         {
             await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -208,6 +228,9 @@ internal sealed partial class NotifierGrain : Grain, INotifierGrain, IRemindable
             _reminderOn = false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Camp {Camp}: the notifier's wake reminder could not be read or set, tried again on the next tick: {Reason}")]
+    private partial void LogReminder(string camp, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Camp {Camp}: delivery {DeliveryId} to {Recipient} failed after {Attempts} attempts over a day: {Detail}")]
     private partial void LogFailed(string camp, string deliveryId, string recipient, int attempts, string detail);

@@ -127,6 +127,27 @@ public sealed class NotifierBookTests
     }
 
     [Fact]
+    public void A_warning_at_02_14_inside_quiet_hours_22_00_06_00_is_logged_queued_until_06_00_and_planned_then_while_a_critical_goes_at_once()
+    {
+        var book = new NotifierBook();
+        var plan = With(Rule(0, [AminaSms], quietHours: "22:00-06:00"));
+        var warning = LowLevel(severity: AlertSeverity.Warning, tankId: "t1", n: 1);
+        var critical = LowLevel(severity: AlertSeverity.Critical, tankId: "t2", n: 2);
+        book.Take(Notice(1, warning, raised: true), plan, s_raised);
+        book.Take(Notice(2, critical, raised: true), plan, s_raised);
+
+        var atOnce = book.Gate(s_raised, s_raised);
+        var waiting = Assert.Single(book.Log(warning.Id));
+
+        Assert.Equal(critical.Id, Assert.Single(atOnce).Newest.Alert.Id);
+        Assert.Equal("queued", waiting.Status);
+        Assert.Equal(0, waiting.Attempts);
+        Assert.Equal(At("2026-11-29T06:00:00+03:00"), waiting.NextAttemptAt);
+        Assert.Empty(book.Gate(At("2026-11-29T05:59:59+03:00"), At("2026-11-29T05:59:59+03:00")));
+        Assert.Equal(warning.Id, Assert.Single(book.Gate(At("2026-11-29T06:00:00+03:00"), At("2026-11-29T06:00:00+03:00"))).Newest.Alert.Id);
+    }
+
+    [Fact]
     public void A_tank_flapping_20_times_in_5_minutes_sends_amina_1_sms_at_once_and_1_at_10_minutes_that_carries_the_other_9_raises_and_the_same_for_the_resolutions_by_email()
     {
         var book = new NotifierBook();
