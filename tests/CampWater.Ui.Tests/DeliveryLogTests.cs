@@ -109,8 +109,8 @@ public sealed class DeliveryLogTests(UiHostFixture ui) : IAsyncLifetime
         await Expect(log).ToContainTextAsync("SMS to amina");
         await Expect(log.Locator(".delivery[data-status='retrying']")).ToContainTextAsync("retrying");
         await Expect(log.Locator(".delivery[data-status='sent']")).ToHaveCountAsync(1);
-        Directory.CreateDirectory("/work/shots/notify");
-        await card.ScreenshotAsync(new() { Path = "/work/shots/notify/delivery-log-360.png" });
+        Directory.CreateDirectory(ui.ScreenshotDirectory);
+        await card.ScreenshotAsync(new() { Path = Path.Combine(ui.ScreenshotDirectory, "delivery-log-360.png") });
         Assert.Empty(errors);
     }
 }
