@@ -2,6 +2,7 @@
 // behind a reverse proxy that mounts it under a path prefix. A 401 means the session ended: the
 // browser goes to the log-in form and comes back afterwards.
 
+import { lang, t } from './i18n.js';
 import { goToLogin, writeHeaders } from './session.js';
 
 const TIMEOUT_MS = 20_000;
@@ -33,7 +34,7 @@ async function request(method, path, { signal, body } = {}) {
   try {
     let response;
     try {
-      const headers = { Accept: 'application/json' };
+      const headers = { Accept: 'application/json', 'Accept-Language': lang };
       if (method !== 'GET') Object.assign(headers, writeHeaders());
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       response = await fetch(path, {
@@ -46,17 +47,17 @@ async function request(method, path, { signal, body } = {}) {
     } catch (err) {
       if (signal?.aborted) throw err;
       throw new ApiError(0, controller.signal.aborted
-        ? 'The server took too long to answer.'
-        : 'The server cannot be reached.');
+        ? t('error.timeout')
+        : t('error.unreachable'));
     }
     if (response.status === 401) {
       goToLogin();
-      throw new ApiError(401, 'Your session has ended. Sign in again.');
+      throw new ApiError(401, t('error.sessionEnded'));
     }
     if (!response.ok) {
       // Errors are application/problem+json (RFC 9457); fall back to the status text.
       const problem = await response.json().catch(() => ({}));
-      const title = response.status === 403 ? 'Your role does not allow this.' : problem.title || response.statusText || `HTTP ${response.status}`;
+      const title = response.status === 403 ? t('error.forbidden') : problem.title || response.statusText || `HTTP ${response.status}`;
       const error = new ApiError(response.status, title, problem.detail);
       error.errors = problem.errors;
       throw error;

@@ -9,8 +9,9 @@
 // mount(root, params, app) -> { unmount() }; add a route here to add a page.
 // The banner under the header is js/banner.js.
 
+import { t, translate } from './i18n.js';
 import * as live from './live.js';
-import { age, clock } from './format.js';
+import { age, clock, number } from './format.js';
 import { setAttr, setText } from './dom.js';
 import * as overview from './views/overview.js';
 import * as camp from './views/camp.js';
@@ -54,7 +55,7 @@ let pageZone = null; // the time zone of the camp the page shows, if it shows on
 /** What a view may ask of the page around it. */
 const app = {
   setTitle(title) {
-    document.title = title ? `${title} · ${PRODUCT}` : PRODUCT;
+    document.title = title ? t('title.page', { title, product: PRODUCT }) : PRODUCT;
   },
   /** The camp's time zone, for the times the page around the view shows. */
   setZone(zone) {
@@ -116,23 +117,23 @@ const retryButton = document.getElementById('live-retry');
 retryButton.addEventListener('click', () => live.retryNow());
 
 const ANNOUNCE = {
-  live: 'Live updates on',
-  connecting: 'Connecting to live updates',
-  reconnecting: 'Live updates lost, reconnecting',
-  offline: 'Live updates lost, reconnecting by itself',
+  live: t('live.announce.live'),
+  connecting: t('live.announce.connecting'),
+  reconnecting: t('live.announce.reconnecting'),
+  offline: t('live.announce.offline'),
 };
 
 function describe(status) {
   switch (status.state) {
     case 'live':
-      return 'Live';
+      return t('live.live');
     case 'connecting':
-      return 'Connecting…';
+      return t('live.connecting');
     case 'reconnecting':
-      return 'Reconnecting…';
+      return t('live.reconnecting');
     default: {
       const s = Math.max(0, Math.ceil(((status.retryAt ?? 0) - Date.now()) / 1000));
-      return s > 0 ? `Reconnecting · next try in ${s} s` : 'Reconnecting…';
+      return s > 0 ? t('live.nextTry', { s: number(s) }) : t('live.reconnecting');
     }
   }
 }
@@ -163,9 +164,9 @@ function showStaleNotice() {
   if (!down) return;
   const asOf = Math.max(lastFetchAt, status.lastLiveAt ?? 0);
   const iso = new Date(asOf).toISOString();
-  const what = 'Not live — reconnecting…';
+  const what = t('stale.title');
   setText(notice.querySelector('.notice-title'), what);
-  setText(notice.querySelector('.notice-detail'), `Figures are from ${clock(asOf, pageZone)} (${age(iso)}).`);
+  setText(notice.querySelector('.notice-detail'), t('stale.detail', { time: clock(asOf, pageZone), age: age(iso) }));
 }
 
 // Ages are relative to now, so they are refreshed on the client; the server is not asked.
@@ -181,13 +182,12 @@ function showUser() {
   const me = session();
   const box = document.getElementById('user');
   if (!me.authEnabled) {
-    showBanner('Open access — sign-in is off, so anyone who can reach this page can change tanks and act on alerts as “anonymous”.', 'warning',
-      { short: 'Open access: sign-in is off', key: 'open-access' });
+    showBanner(t('banner.openAccess'), 'warning', { short: t('banner.openAccess.short'), key: 'open-access' });
     setAttr(box, 'hidden', true);
     return;
   }
   setText(box.querySelector('[data-slot="name"]'), me.name ?? '');
-  setText(box.querySelector('[data-slot="role"]'), me.role ?? '');
+  setText(box.querySelector('[data-slot="role"]'), me.role ? t(`role.${me.role}`) : '');
   const token = box.querySelector('input[type="hidden"]');
   setAttr(token, 'name', me.antiforgery?.field);
   setAttr(token, 'value', me.antiforgery?.token);
@@ -196,6 +196,7 @@ function showUser() {
 }
 
 async function boot() {
+  translate(document);
   if (!(await loadSession())) return;
   document.body.dataset.role = session().role ?? 'anonymous';
   showUser();

@@ -3,18 +3,19 @@
 // words, so that engineers and auditors can see who moved a threshold.
 
 import { dayTime, number } from '../format.js';
+import { t } from '../i18n.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { campFields } from './camp-form.js';
 import { tankFields } from './tank-form.js';
 
 const TEXT = {
-  none: 'No changes recorded yet.',
-  created: 'created',
-  removed: 'removed',
-  camp: 'Camp',
-  unset: 'none',
-  rows: (n) => `${number(n)} rows`,
-  more: (n) => `and ${number(n)} more fields`,
+  none: t('changes.none'),
+  created: t('changes.created'),
+  removed: t('changes.removed'),
+  camp: t('changes.camp'),
+  unset: t('changes.unset'),
+  rows: (n) => t('changes.rows', { count: n, n: number(n) }),
+  more: (n) => t('changes.more', { count: n, n: number(n) }),
 };
 
 // A created camp or tank lists every field; the first few say enough.

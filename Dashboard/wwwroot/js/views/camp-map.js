@@ -6,6 +6,7 @@
 import * as api from '../api.js';
 import * as live from '../live.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { t } from '../i18n.js';
 import { TANK_STATES, number, percent, tankState } from '../format.js';
 import { svgEl as el } from '../components/chart-time.js';
 import { KINDS, POINT_STATES, WORDS, pointState } from '../services.js';
@@ -38,7 +39,7 @@ const MAX_SCREENS = 3;
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
-  <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">All camps</a> › <a data-slot="campLink"></a></nav>
+  <nav class="crumbs" data-i18n-aria-label="map.breadcrumb"><a href="#/" data-i18n="map.allCamps"></a> › <a data-slot="campLink"></a></nav>
   <header class="page-head"><h1 id="page-title" tabindex="-1" data-slot="title"></h1></header>
   <div data-slot="message"></div>
   <div data-slot="body" hidden>

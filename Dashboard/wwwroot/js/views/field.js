@@ -5,6 +5,7 @@
 
 import * as api from '../api.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { t } from '../i18n.js';
 import { can } from '../session.js';
 import { PROBLEMS } from '../services.js';
 import { pageMessage } from './page-message.js';
@@ -44,11 +45,11 @@ const TEXT = {
 
 const makePage = template(`
 <section class="page field-page" aria-labelledby="page-title">
-  <nav class="crumbs" aria-label="Breadcrumb"><a data-slot="campLink">← Camp</a></nav>
+  <nav class="crumbs" data-i18n-aria-label="field.breadcrumb"><a data-slot="campLink" data-i18n="field.camp"></a></nav>
   <header class="page-head"><h1 id="page-title" tabindex="-1" data-slot="title"></h1></header>
   <div data-slot="message"></div>
   <div data-slot="body" hidden>
-    <div class="segmented segmented-wide" role="group" aria-label="Form" data-slot="tabs"></div>
+    <div class="segmented segmented-wide" role="group" data-i18n-aria-label="field.form" data-slot="tabs"></div>
     <p class="muted" data-slot="readOnly" hidden></p>
     <form class="field-form card" novalidate data-form="quality" hidden>
       <div class="form-row"><label for="f-place" data-slot="placeLabel"></label><select id="f-place" name="place" class="big-input"></select><p class="field-error" data-slot="placeError" hidden></p></div>

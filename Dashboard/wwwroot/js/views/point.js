@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import * as live from '../live.js';
 import { createFrcChart } from '../components/frc-chart.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { t } from '../i18n.js';
 import { age, dateTime, number } from '../format.js';
 import { can } from '../session.js';
 import { KINDS, POINT_STATES, PROBLEMS, WORDS, cfu, mgL, ntu, ph, pointState } from '../services.js';
@@ -31,7 +32,7 @@ const TEXT = {
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
-  <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">All camps</a> › <a data-slot="campLink"></a></nav>
+  <nav class="crumbs" data-i18n-aria-label="point.breadcrumb"><a href="#/" data-i18n="point.allCamps"></a> › <a data-slot="campLink"></a></nav>
   <header class="page-head">
     <h1 id="page-title" tabindex="-1" data-slot="title"></h1>
     <p class="muted" data-slot="meta"></p>
@@ -40,13 +41,13 @@ const makePage = template(`
   <div data-slot="message"></div>
   <div class="point-page" data-slot="body" hidden>
     <section class="card point-status" aria-labelledby="status-title" data-slot="status">
-      <div class="card-head"><h2 id="status-title">Taps</h2>
+      <div class="card-head"><h2 id="status-title" data-i18n="point.taps"></h2>
         <span class="badge" data-slot="badge"><span class="badge-icon" aria-hidden="true"></span><span class="badge-text"></span></span></div>
       <p class="big num" data-slot="taps"></p>
       <span class="bar" role="img" data-slot="bar"><span class="bar-fill"></span></span>
       <dl class="facts">
-        <div><dt>Checked</dt><dd data-slot="checked"></dd></div>
-        <div><dt>Note</dt><dd data-slot="note"></dd></div>
+        <div><dt data-i18n="point.checked"></dt><dd data-slot="checked"></dd></div>
+        <div><dt data-i18n="point.note"></dt><dd data-slot="note"></dd></div>
         <div><dt data-slot="fromLabel"></dt><dd data-slot="from"></dd></div>
         <div><dt data-slot="whereLabel"></dt><dd class="num" data-slot="where"></dd></div>
       </dl>
