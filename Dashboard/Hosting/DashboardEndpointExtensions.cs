@@ -53,6 +53,7 @@ public static class DashboardEndpointExtensions
         app.MapCampEndpoints();
         app.MapServiceEndpoints();
         app.MapAlertEndpoints();
+        app.MapPersonEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });

@@ -9,7 +9,7 @@
 // mount(root, params, app) -> { unmount() }; add a route here to add a page.
 // The banner under the header is js/banner.js.
 
-import { t, translate } from './i18n.js';
+import { adopt, choose, digits, lang, t, translate } from './i18n.js';
 import * as live from './live.js';
 import { age, clock, number } from './format.js';
 import { setAttr, setText } from './dom.js';
@@ -24,7 +24,7 @@ import * as point from './views/point.js';
 import * as field from './views/field.js';
 import * as notFound from './views/not-found.js';
 import { showBanner } from './banner.js';
-import { loadSession, session } from './session.js';
+import { loadSession, session, writeHeaders } from './session.js';
 
 const PRODUCT = 'CampWater';
 const AGE_REFRESH_MS = 5_000;
@@ -195,9 +195,32 @@ function showUser() {
   setAttr(document.querySelector('[data-nav="orleans"]')?.parentElement, 'hidden', !me.can?.admin);
 }
 
+// The language picker: kept in this browser at once, and for a signed-in person on the server, so that
+// their other phone speaks it too. The page reloads in the new language.
+function showLanguagePicker() {
+  const select = document.getElementById('lang-select');
+  const numbers = document.getElementById('digits-select');
+  select.value = lang;
+  numbers.value = digits;
+  select.addEventListener('change', async () => {
+    const me = session();
+    if (me.authEnabled && me.signedIn) {
+      await fetch('api/me/language', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', ...writeHeaders() },
+        body: JSON.stringify({ language: select.value }),
+      }).catch(() => {}); // offline: the browser keeps it, the server learns it at the next choice
+    }
+    choose(select.value);
+  });
+  numbers.addEventListener('change', () => choose(lang, numbers.value));
+}
+
 async function boot() {
   translate(document);
   if (!(await loadSession())) return;
+  adopt(session().language);
+  showLanguagePicker();
   document.body.dataset.role = session().role ?? 'anonymous';
   showUser();
   live.on('status', showStatus);

@@ -95,6 +95,9 @@ export function t(key, args) {
   });
 }
 
+/** A text as one unit in a line of the other direction, its own direction from its first letter (U+2068 … U+2069). */
+export const isolate = (text) => `\u2068${text}\u2069`;
+
 /** Fills every [data-i18n] element's text (and data-i18n-{attr} attributes) in static markup. */
 export function translate(root) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);

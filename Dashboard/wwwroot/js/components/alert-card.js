@@ -256,7 +256,9 @@ export function createAlertCard({ act, me, place }) {
           const who = document.createElement('span');
           who.className = 'muted';
           who.textContent = t('card.commentBy', { by: c.by, age: age(c.at) });
-          li.append(who, c.text);
+          // The server notes an assignment as a comment in English: it is worded here in the page's language.
+          const assigned = /^Assigned to (.+)$/.exec(c.text ?? '');
+          li.append(who, assigned ? t('card.comment.assigned', { name: assigned[1] }) : c.text);
           return li;
         }));
       }

@@ -5,7 +5,7 @@
 // has no bar and a "no data" mark. Compact charts (the overview's) show the first and last date.
 
 import { lpd, number } from '../format.js';
-import { t } from '../i18n.js';
+import { isolate, t } from '../i18n.js';
 import { shortDate } from '../dates.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -16,7 +16,7 @@ const PAD = { top: 14, right: 10, bottom: 26, left: 40 };
 function el(name, attrs = {}, text) {
   const node = document.createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text != null) node.textContent = text;
+  if (text != null) node.textContent = name === 'text' ? isolate(text) : text;
   return node;
 }
 
