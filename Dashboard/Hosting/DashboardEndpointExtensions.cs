@@ -28,6 +28,7 @@ public static class DashboardEndpointExtensions
         var files = new ManifestEmbeddedFileProvider(typeof(DashboardEndpointExtensions).Assembly, "wwwroot");
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".js"] = "text/javascript";
+        types.Mappings[".webmanifest"] = "application/manifest+json";
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {

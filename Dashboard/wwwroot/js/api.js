@@ -3,6 +3,8 @@
 // browser goes to the log-in form and comes back afterwards.
 
 import { lang, t } from './i18n.js';
+import { noteResponse } from './offline.js';
+import * as outbox from './outbox.js';
 import { goToLogin, writeHeaders } from './session.js';
 
 const TIMEOUT_MS = 20_000;
@@ -23,6 +25,16 @@ export class ApiError extends Error {
   /** Field path ("thresholds.lowPct") -> reasons, from a 400 validation problem. */
   get fields() {
     return this.errors ?? {};
+  }
+}
+
+/** A change made without a network: kept in the outbox, sent when the network is back. */
+export class QueuedError extends Error {
+  constructor(entry) {
+    super(t('offline.queued'));
+    this.name = 'QueuedError';
+    this.queued = true;
+    this.entry = entry;
   }
 }
 
@@ -50,6 +62,7 @@ async function request(method, path, { signal, body } = {}) {
         ? t('error.timeout')
         : t('error.unreachable'));
     }
+    noteResponse(path, response);
     if (response.status === 401) {
       goToLogin();
       throw new ApiError(401, t('error.sessionEnded'));
@@ -70,6 +83,19 @@ async function request(method, path, { signal, body } = {}) {
 }
 
 const getJson = (path, options) => request('GET', path, options);
+
+/** A change that, without a network, waits in the outbox (rejects with QueuedError) rather than fail. */
+async function sendOrQueue(method, path, body, entry) {
+  try {
+    return await request(method, path, { body });
+  } catch (err) {
+    if (err.status !== 0) throw err;
+    // A water test is stamped when it was taken, not when the network came back.
+    const queued = { method, path, body: entry.stamp && !body.ts ? { ts: new Date().toISOString(), ...body } : body, ...entry };
+    await outbox.enqueue(queued);
+    throw new QueuedError(queued);
+  }
+}
 
 const id = (value) => encodeURIComponent(value);
 
@@ -112,7 +138,8 @@ export const getAlerts = ({ campId, state = 'open' } = {}, options) =>
   getJson(`api/alerts?state=${state}${campId ? `&campId=${id(campId)}` : ''}`, options);
 
 /** kind: "acknowledge", "assign", "comments" or "resolve"; body as in CONTRACT §4. */
-export const actOnAlert = (alertId, kind, body = {}) => request('POST', `api/alerts/${id(alertId)}/${kind}`, { body });
+export const actOnAlert = (alertId, kind, body = {}) =>
+  sendOrQueue('POST', `api/alerts/${id(alertId)}/${kind}`, body, { label: kind, alertId });
 
 // A camp's services (water quality, water points, sanitation).
 
@@ -123,19 +150,21 @@ export const getQuality = (campId, { from, to } = {}, options) => {
 };
 
 /** Records a field test: { tankId | pointId, frcMgL?, turbidityNtu?, ph?, ecoliCfu?, note?, ts? } -> QualityTest. */
-export const postQuality = (campId, body) => request('POST', `api/camps/${id(campId)}/quality`, { body });
+export const postQuality = (campId, body) =>
+  sendOrQueue('POST', `api/camps/${id(campId)}/quality`, body, { label: 'quality', stamp: true });
 
 /** [WaterPoint]: each with usableTaps, statusAt, statusBy. */
 export const getPoints = (campId, options) => getJson(`api/camps/${id(campId)}/points`, options);
 
 /** A tap count checked on site: { usableTaps, note? } -> WaterPoint. */
-export const postTapCount = (campId, pointId, body) => request('POST', `api/camps/${id(campId)}/points/${id(pointId)}/status`, { body });
+export const postTapCount = (campId, pointId, body) =>
+  sendOrQueue('POST', `api/camps/${id(campId)}/points/${id(pointId)}/status`, body, { label: 'taps' });
 
 /** The last latrine and shower counts, or null before the first. */
 export const getSanitation = (campId, options) => getJson(`api/camps/${id(campId)}/sanitation`, options);
 
 /** { latrines, usableLatrines, showers, usableShowers } -> Sanitation. */
-export const putSanitation = (campId, body) => request('PUT', `api/camps/${id(campId)}/sanitation`, { body });
+export const putSanitation = (campId, body) => sendOrQueue('PUT', `api/camps/${id(campId)}/sanitation`, body, { label: 'sanitation' });
 
 /** The limits in force: { frcMinMgL, frcMaxMgL, turbidityMaxNtu, phMin, phMax, outbreak, ownFrcMin, maxPeoplePerTap, maxPeoplePerLatrine }. */
 export const getQualityLimits = (campId, options) => getJson(`api/camps/${id(campId)}/quality/limits`, options);

@@ -5,6 +5,7 @@
 // the camp's zone.
 
 import { setAttr, setText, slots, template } from '../dom.js';
+import { draft } from '../drafts.js';
 import { has, t } from '../i18n.js';
 import { NONE, age, dayTime, flow, isNumber, lpd, number, percent, tankState } from '../format.js';
 
@@ -49,6 +50,7 @@ const make = template(`
     <p class="alert-now num" data-slot="now"><span></span><time class="age"></time></p>
     <p class="alert-figures num" data-slot="figures"></p>
     <p class="alert-state" data-slot="state"></p>
+    <p class="alert-pending" data-slot="pending" hidden></p>
     <ul class="alert-comments" data-slot="comments" hidden></ul>
     <div class="alert-actions" data-slot="actions" hidden>
       <button type="button" class="act act-primary" data-act="acknowledge" data-i18n="card.acknowledge"></button>
@@ -133,6 +135,7 @@ export function createAlertCard({ act, me, place }) {
     for (const b of [...Object.values(buttons), s.formSubmit]) b.disabled = true;
     try {
       const updated = await act(alert.id, kind, body);
+      if (formKind) draftOf(formKind).clear();
       closeForm();
       if (updated) card.update(updated);
     } catch (err) {
@@ -158,7 +161,7 @@ export function createAlertCard({ act, me, place }) {
     setText(s.formSubmit, spec.submit);
     setAttr(s.formInput, 'placeholder', spec.placeholder);
     setAttr(s.formInput, 'required', spec.required);
-    s.formInput.value = '';
+    s.formInput.value = draftOf(kind).get();
     setAttr(s.form, 'hidden', false);
     setAttr(buttons.comment, 'aria-expanded', String(kind === 'comment'));
     setAttr(buttons.resolve, 'aria-expanded', String(kind === 'resolve'));
@@ -173,6 +176,9 @@ export function createAlertCard({ act, me, place }) {
   }
 
   const myName = () => (me().authEnabled ? me().name : null);
+  // What is typed in the card's form is kept as it is typed, per alert and action.
+  const draftOf = (kind) => draft(`alert.${alert?.id}.${kind}`);
+  s.formInput.addEventListener('input', () => formKind && draftOf(formKind).set(s.formInput.value));
 
   buttons.acknowledge.addEventListener('click', () => send('acknowledge', {}));
   // One tap for a signed-in person; without a name (sign-in off) there is no "me", only someone named.
@@ -245,6 +251,11 @@ export function createAlertCard({ act, me, place }) {
       if (next.assignee) state.push(t('card.assignedTo', { name: next.assignee }));
       if (next.escalations > 0) state.push(t('card.sentAgain', { n: number(next.escalations) }));
       setText(s.state, state.join(' · '));
+      // Done on this phone without a network: it goes to the server when the network is back.
+      const waiting = next.waiting ?? [];
+      el.dataset.pending = String(waiting.length > 0);
+      setText(s.pending, waiting.length ? t('offline.pendingCard', { actions: waiting.map((k) => t(`offline.action.${k}`)).join(t('list.comma')) }) : '');
+      setAttr(s.pending, 'hidden', waiting.length === 0);
 
       const comments = next.comments ?? [];
       setAttr(s.comments, 'hidden', comments.length === 0);

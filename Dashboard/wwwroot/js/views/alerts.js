@@ -83,11 +83,41 @@ export function mount(root, { campId } = {}, app) {
   }
 
   async function act(alertId, kind, body) {
-    const updated = await api.actOnAlert(alertId, kind, body);
+    let updated;
+    try {
+      updated = await api.actOnAlert(alertId, kind, body);
+    } catch (err) {
+      if (!err.queued) throw err;
+      // No network: the action waits in the outbox; the card shows it done, and waiting to be sent.
+      updated = asIfSent(cards.get(alertId)?.alert, kind, body);
+      if (!updated) return null;
+    }
     sync.touched(alertId);
     show(updated);
     return null;
   }
+
+  /** The alert as it will be once a queued action is sent, marked as waiting. */
+  function asIfSent(alert, kind, body) {
+    if (!alert) return null;
+    const me = session().name ?? t('card.someone');
+    const at = new Date().toISOString();
+    const waiting = [...(alert.waiting ?? []), kind];
+    switch (kind) {
+      case 'acknowledge':
+        return { ...alert, state: 'acknowledged', acknowledgedAt: at, acknowledgedBy: me, waiting };
+      case 'assign':
+        return { ...alert, assignee: body.assignee, waiting };
+      case 'comments':
+        return { ...alert, comments: [...(alert.comments ?? []), { at, by: me, text: body.text }], waiting };
+      default:
+        return { ...alert, state: 'resolved', resolvedAt: at, resolvedBy: me, waiting };
+    }
+  }
+
+  // Once the outbox has been sent, the server's state is the truth again.
+  const onSent = () => sync.reload();
+  window.addEventListener('campwater:sent', onSent);
 
   function summarize() {
     const counts = { critical: 0, warning: 0, info: 0 };
@@ -185,6 +215,7 @@ export function mount(root, { campId } = {}, app) {
   return {
     unmount() {
       sync.dispose();
+      window.removeEventListener('campwater:sent', onSent);
       for (const stop of off) stop();
     },
   };

@@ -5,6 +5,7 @@
 
 import * as api from '../api.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { keepForm } from '../drafts.js';
 import { t } from '../i18n.js';
 import { can } from '../session.js';
 import { PROBLEMS } from '../services.js';
@@ -169,6 +170,11 @@ async function submit(form, fields, send, saved) {
     setAttr(box, 'data-warn', answer?.ok === false);
     return answer;
   } catch (err) {
+    if (err.queued) {
+      // No network: the entry waits in the outbox and goes when the network is back.
+      setText(form.querySelector('.form-saved'), t('offline.savedQueued'));
+      return { queued: true };
+    }
     const matched = err.status === 400 && showFieldErrors(form, fields, err.fields);
     const box = form.querySelector('.form-error');
     setText(box, matched ? TEXT.fix : [err.message, err.detail].filter(Boolean).join(' '));
@@ -213,6 +219,8 @@ export function mount(root, { campId, form = 'quality', placeKind, placeId }, ap
 
   // Water test
   const q = forms.quality;
+  // What is typed survives closing the page: each form keeps its fields until they are sent.
+  const drafts = Object.fromEntries(Object.entries(forms).map(([name, f]) => [name, keepForm(f, `field.${campId}.${name}`)]));
   setText(s.placeLabel, TEXT.place);
   q.querySelector('label[for="f-note"]').textContent = TEXT.note;
   const qualityFields = {
@@ -291,6 +299,7 @@ export function mount(root, { campId, form = 'quality', placeKind, placeId }, ap
       if (sanitation) {
         for (const [key, field] of Object.entries(sanitationFields)) field.input.value = String(sanitation[key]);
       }
+      for (const kept of Object.values(drafts)) kept.restore();
       setAttr(s.body, 'hidden', false);
       message.clear();
       show(TEXT.forms[form] ? form : 'quality');
@@ -318,6 +327,7 @@ export function mount(root, { campId, form = 'quality', placeKind, placeId }, ap
     const test = await submit(q, qualityFields, () => api.postQuality(campId, body),
       (answer) => (answer.ok ? TEXT.savedSafe : TEXT.savedProblem(answer.problems.map((p) => PROBLEMS[p] ?? p).join(', '))));
     if (test) {
+      drafts.quality.clear();
       for (const name of ['frcMgL', 'turbidityNtu', 'ph', 'ecoliCfu']) qualityFields[name].input.value = '';
       q.querySelector('#f-note').value = '';
     }
@@ -330,6 +340,7 @@ export function mount(root, { campId, form = 'quality', placeKind, placeId }, ap
     if (note) body.note = note;
     const point = await submit(t, tapFields, () => api.postTapCount(campId, pointSelect.value, body), TEXT.savedTaps);
     if (point) {
+      drafts.taps.clear();
       points = points.map((p) => (p.id === point.id ? point : p));
       t.querySelector('#f-tap-note').value = '';
     }
@@ -338,7 +349,7 @@ export function mount(root, { campId, form = 'quality', placeKind, placeId }, ap
   forms.sanitation.addEventListener('submit', async (e) => {
     e.preventDefault();
     const body = Object.fromEntries(Object.entries(sanitationFields).map(([key, f]) => [key, valueOf(f.input)]));
-    await submit(forms.sanitation, sanitationFields, () => api.putSanitation(campId, body), () => TEXT.savedSanitation);
+    if (await submit(forms.sanitation, sanitationFields, () => api.putSanitation(campId, body), () => TEXT.savedSanitation)) drafts.sanitation.clear();
   });
 
   load();

@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CampWater.Ui;
+
+/// <summary>
+/// A phone that walks out of the network: the inbox opened once shows its alerts again after a reload with no
+/// network, an acknowledgement made offline reaches the server in that person's name when the network is back,
+/// and an action on an alert someone else resolved meanwhile is shown to the person as refused, with who resolved it.
+/// </summary>
+[Collection(UiCollection.Name)]
+public sealed class OfflineTests(UiHostFixture host)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_inbox_reloaded_offline_shows_its_alerts_and_an_acknowledgement_made_offline_is_fatimas_on_the_server_once_back_online()
+    {
+        var alertId = await RaiseAsync("sw-ack");
+        await using var context = await host.SignedInContextAsync("fatima", 360, 740);
+        var page = await OpenInboxAsync(context, alertId);
+
+        await context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        var card = page.Locator($"[data-alert-id=\"{alertId}\"]");
+        await Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator("#stale-notice")).ToContainTextAsync("Offline — showing data from", new() { Timeout = 10_000 });
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+        await Expect(card.Locator(".alert-pending")).ToContainTextAsync("Waiting for the network: acknowledge");
+        Assert.Equal("active", (await AlertAsync(alertId)).GetProperty("state").GetString());
+
+        await context.SetOfflineAsync(false);
+        var sent = await Eventually.ValueAsync(() => AlertAsync(alertId), a => a.GetProperty("state").GetString() == "acknowledged",
+            TimeSpan.FromSeconds(40), "the acknowledgement made offline, sent once back online");
+        Assert.Equal("fatima", sent.GetProperty("acknowledgedBy").GetString());
+        await Expect(card.Locator(".alert-pending")).ToBeHiddenAsync(new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_made_offline_on_an_alert_resolved_meanwhile_is_shown_refused_with_who_resolved_it()
+    {
+        var alertId = await RaiseAsync("sw-gone");
+        await using var context = await host.SignedInContextAsync("fatima", 360, 740);
+        var page = await OpenInboxAsync(context, alertId);
+
+        await context.SetOfflineAsync(true);
+        var card = page.Locator($"[data-alert-id=\"{alertId}\"]");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+        await Expect(card.Locator(".alert-pending")).ToContainTextAsync("Waiting for the network");
+
+        using (var api = host.Api(UiUsers.EngineerToken))
+        {
+            (await api.PostAsync($"/api/alerts/{alertId}/resolve", new StringContent("{}", Encoding.UTF8, "application/json"), Ct)).EnsureSuccessStatusCode();
+        }
+
+        await context.SetOfflineAsync(false);
+        await Expect(page.Locator("#outbox")).ToContainTextAsync($"Not done: acknowledge — already resolved by {UiUsers.EngineerClientName}", new() { Timeout = 40_000 });
+        var alert = await AlertAsync(alertId);
+        Assert.Equal("resolved", alert.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, alert.GetProperty("acknowledgedBy").ValueKind);
+    }
+
+    /// <summary>The inbox opened with the network, its alert shown, and the service worker keeping what it read.</summary>
+    private static async Task<IPage> OpenInboxAsync(IBrowserContext context, string alertId)
+    {
+        var page = await context.NewPageAsync();
+        var output = TestContext.Current.TestOutputHelper!;
+        page.Console += (_, message) => output.WriteLine($"console {message.Type}: {message.Text}");
+        page.RequestFailed += (_, request) => output.WriteLine($"failed: {request.Method} {request.Url} {request.Failure}");
+        await page.GotoAsync("/#/alerts");
+        await Expect(page.Locator("#live-status")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 15_000 });
+        await Expect(page.Locator($"[data-alert-id=\"{alertId}\"]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-offline-ready", "true", new() { Timeout = 15_000 });
+        return page;
+    }
+
+    private async Task<JsonElement> AlertAsync(string alertId)
+    {
+        using var api = host.Api(UiUsers.ViewerToken);
+        return await api.GetFromJsonAsync<JsonElement>($"/api/alerts/{alertId}", Ct);
+    }
+
+    /// <summary>A critical low level at the tank; its alert's id.</summary>
+    private async Task<string> RaiseAsync(string tankId)
+    {
+        await using var sensor = await host.ConnectSensorAsync();
+        var t0 = DateTimeOffset.UtcNow.AddMinutes(-3);
+        await sensor.PublishStringAsync(Readings.Topic(tankId), Readings.Level(t0, 40), cancellationToken: Ct);
+        // The sudden fall to 6 % is held for one reading until the next confirms it: it is read twice.
+        await sensor.PublishStringAsync(Readings.Topic(tankId), Readings.Level(t0.AddMinutes(1), 6), cancellationToken: Ct);
+        await sensor.PublishStringAsync(Readings.Topic(tankId), Readings.Level(t0.AddMinutes(2), 6), cancellationToken: Ct);
+        using var api = host.Api(UiUsers.ViewerToken);
+        var alert = await Eventually.ValueAsync(
+            async () => (await api.GetFromJsonAsync<JsonElement[]>($"/api/alerts?campId={UiRegistry.CampId}", Ct))!
+                .FirstOrDefault(a => a.GetProperty("tankId").GetString() == tankId),
+            a => a.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(10), $"the low-level alert of tank {tankId}");
+        return alert.GetProperty("id").GetString()!;
+    }
+}
