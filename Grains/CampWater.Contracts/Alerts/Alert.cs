@@ -35,5 +35,5 @@ public sealed record Alert(
 
     /// <summary>The parts of the message (figures in invariant digits); kept with the alert, so an old alert reads in a new language.</summary>
     [Id(19)]
-    public ImmutableDictionary<string, string>? MessageArgs { get; init; }
+    public MessageArgs? MessageArgs { get; init; }
 }

@@ -22,12 +22,12 @@ public sealed record AlertSignal(
 
     /// <summary>The message's parts, language-neutral: figures in invariant digits, minutes in names ending in <c>Min</c>.</summary>
     [Id(8)]
-    public ImmutableDictionary<string, string>? MessageArgs { get; init; }
+    public MessageArgs? MessageArgs { get; init; }
 
     /// <summary>This signal with the key and parts its message is worded from in every language.</summary>
     public AlertSignal Worded(string key, params (string Name, string Value)[] args) => this with
     {
         MessageKey = key,
-        MessageArgs = args.ToImmutableDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal),
+        MessageArgs = Alerts.MessageArgs.Of(args.Select(a => KeyValuePair.Create(a.Name, a.Value))),
     };
 }

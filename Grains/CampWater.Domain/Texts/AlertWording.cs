@@ -21,7 +21,7 @@ public static class AlertWording
         }
 
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in alert.MessageArgs ?? [])
+        foreach (var (name, value) in (IEnumerable<KeyValuePair<string, string>>?)alert.MessageArgs ?? [])
         {
             args[name] = name.EndsWith("Min", StringComparison.Ordinal) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes)
                 ? Duration(catalogue, language, minutes)
