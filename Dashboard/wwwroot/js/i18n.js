@@ -96,7 +96,7 @@ export function t(key, args) {
 }
 
 /** A text as one unit in a line of the other direction, its own direction from its first letter (U+2068 … U+2069). */
-export const isolate = (text) => `\u2068${text}\u2069`;
+export const isolate = (text) => (dir === 'rtl' ? `\u2068${text}\u2069` : text);
 
 /** Fills every [data-i18n] element's text (and data-i18n-{attr} attributes) in static markup. */
 export function translate(root) {

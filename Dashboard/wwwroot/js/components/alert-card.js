@@ -7,7 +7,7 @@
 import { setAttr, setText, slots, template } from '../dom.js';
 import { draft } from '../drafts.js';
 import { has, t } from '../i18n.js';
-import { NONE, age, dayTime, flow, isNumber, lpd, number, percent, tankState } from '../format.js';
+import { NONE, age, dayTime, duration, flow, isNumber, lpd, number, percent, tankState } from '../format.js';
 
 export const SEVERITIES = {
   critical: { label: t('severity.label.critical'), icon: '!', rank: 0 },
@@ -31,7 +31,9 @@ const argText = (v) => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? num
  */
 export function alertMessage(alert) {
   if (alert?.messageKey && has(alert.messageKey)) {
-    const args = Object.fromEntries(Object.entries(alert.messageArgs ?? {}).map(([k, v]) => [k, argText(v)]));
+    // A part named …Min is a span of minutes: "45 min", "25 h", "3 d", in the page's units.
+    const args = Object.fromEntries(Object.entries(alert.messageArgs ?? {})
+      .map(([k, v]) => [k, k.endsWith('Min') && isNumber(Number(v)) ? duration(Number(v)) : argText(v)]));
     return t(alert.messageKey, args);
   }
   return alert?.message ?? alert?.kind ?? '';

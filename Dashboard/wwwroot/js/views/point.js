@@ -16,18 +16,18 @@ import { syncView } from '../sync.js';
 const WEEK_MS = 7 * 86_400_000;
 
 const TEXT = {
-  loading: 'Loading the water point…',
-  countTaps: 'Count the taps',
-  testWater: 'Test the water',
-  from: 'Draws from',
-  noTank: 'its own source',
-  where: 'Location',
-  noWhere: 'not given',
-  tests: 'Latest water tests',
-  noTests: 'No water tests here in the last 7 days.',
-  alerts: 'Open alerts here',
-  onMap: 'On the camp map',
-  fromTank: (name) => `At ${name}, which it draws from: `,
+  loading: t('pointPage.loading'),
+  countTaps: t('pointPage.countTaps'),
+  testWater: t('pointPage.testWater'),
+  from: t('pointPage.from'),
+  noTank: t('pointPage.noTank'),
+  where: t('pointPage.where'),
+  noWhere: t('pointPage.noWhere'),
+  tests: t('pointPage.tests'),
+  noTests: t('pointPage.noTests'),
+  alerts: t('pointPage.alerts'),
+  onMap: t('pointPage.onMap'),
+  fromTank: (name) => t('pointPage.fromTank', { name }),
 };
 
 const makePage = template(`
@@ -110,7 +110,8 @@ export function mount(root, { campId, pointId }, app) {
       ]);
       const point = points.find((p) => p.id === pointId);
       if (!point) {
-        const err = new Error(`There is no water point “${pointId}” in camp “${campId}”.`);
+        const err = new Error(t('pointPage.notFound', { point: pointId, camp: campId }));
+        err.pointMissing = true;
         err.notFound = true;
         throw err;
       }
@@ -172,10 +173,10 @@ export function mount(root, { campId, pointId }, app) {
     onError(err) {
       if (err.notFound) {
         setAttr(s.body, 'hidden', true);
-        message.info(err.message?.startsWith('There is no water point') ? err.message : `There is no camp with the id “${campId}”.`);
+        message.info(err.pointMissing ? err.message : t('camp.notFound.text', { id: campId }));
         return false;
       }
-      message.error('The water point could not be loaded.', err, () => sync.reload());
+      message.error(t('pointPage.loadFailed'), err, () => sync.reload());
       return true;
     },
   });
