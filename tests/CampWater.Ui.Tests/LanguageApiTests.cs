@@ -67,6 +67,22 @@ public sealed partial class LanguageApiTests(UiHostFixture host)
         }
     }
 
+    [Fact]
+    public async Task A_persons_language_ar_is_kept_on_the_server_and_de_is_refused_naming_the_field_language()
+    {
+        using var api = host.Api(UiUsers.ManagerToken);
+        var put = await api.PutAsync("/api/me/language", new StringContent("""{ "language": "ar" }""", Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("ar", (await api.GetFromJsonAsync<JsonElement>("/api/me/language", Ct)).GetProperty("language").GetString());
+        Assert.Equal("ar", (await api.GetFromJsonAsync<JsonElement>("/api/session", Ct)).GetProperty("language").GetString());
+
+        var refused = await api.PutAsync("/api/me/language", new StringContent("""{ "language": "de" }""", Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("language", out _), problem.ToString());
+        Assert.Equal("ar", (await api.GetFromJsonAsync<JsonElement>("/api/me/language", Ct)).GetProperty("language").GetString());
+    }
+
     private static async Task PostAsync(HttpClient api, string path, string json) =>
         (await api.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), Ct)).EnsureSuccessStatusCode();
 

@@ -37,6 +37,10 @@ public sealed partial class LanguagePageTests(UiHostFixture host)
             "inbox=/#/alerts",
             "coverage=/#/coverage",
             $"camp-coverage=/#/coverage/{UiRegistry.CampId}",
+            $"services=/#/camps/{UiRegistry.ServicesCampId}",
+            $"point=/#/camps/{UiRegistry.ServicesCampId}/points/p1",
+            $"field=/#/camps/{UiRegistry.ServicesCampId}/field",
+            $"map=/#/camps/{UiRegistry.ServicesCampId}/map",
         ];
         Directory.CreateDirectory(ShotsDirectory);
         var found = new List<string>();
