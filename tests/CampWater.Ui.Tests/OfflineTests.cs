@@ -64,6 +64,58 @@ public sealed class OfflineTests(UiHostFixture host)
         Assert.Equal(JsonValueKind.Null, alert.GetProperty("acknowledgedBy").ValueKind);
     }
 
+    [Fact]
+    public async Task A_water_test_of_0_15_mg_per_litre_saved_offline_is_sent_by_fatima_once_the_page_is_closed_and_opened_again_online()
+    {
+        await using var context = await host.SignedInContextAsync("fatima", 360, 740);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/#/camps/{UiRegistry.CampId}/field");
+        var form = page.Locator("form[data-form=\"quality\"]");
+        await Expect(form).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-offline-ready", "true", new() { Timeout = 15_000 });
+
+        await context.SetOfflineAsync(true);
+        await form.GetByLabel("Where was the water taken?").SelectOptionAsync(new SelectOptionValue { Label = "Tank sw-gone" });
+        await form.GetByLabel("Free chlorine", new() { Exact = true }).FillAsync("0.15");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save test" }).ClickAsync();
+        await Expect(form.Locator(".form-saved")).ToHaveTextAsync("Saved on this phone: it is sent when the network is back.");
+        await page.CloseAsync();
+        Assert.DoesNotContain(await TestsAtAsync("sw-gone"), t => t.GetProperty("frcMgL").GetDouble() == 0.15);
+
+        await context.SetOfflineAsync(false);
+        var again = await context.NewPageAsync();
+        await again.GotoAsync("/#/alerts");
+        var tests = await Eventually.ValueAsync(() => TestsAtAsync("sw-gone"), list => list.Any(t => t.GetProperty("frcMgL").GetDouble() == 0.15),
+            TimeSpan.FromSeconds(30), "the water test saved offline");
+        var test = tests.Single(t => t.GetProperty("frcMgL").GetDouble() == 0.15);
+        Assert.Equal("fatima", test.GetProperty("by").GetString());
+        Assert.Equal("field", test.GetProperty("source").GetString());
+    }
+
+    private async Task<JsonElement[]> TestsAtAsync(string tankId)
+    {
+        using var api = host.Api(UiUsers.ViewerToken);
+        return [.. (await api.GetFromJsonAsync<JsonElement[]>($"/api/camps/{UiRegistry.CampId}/quality", Ct))!
+            .Where(t => t.GetProperty("tankId").GetString() == tankId)];
+    }
+
+    [Fact]
+    public async Task A_comment_typed_and_not_sent_is_still_there_after_the_page_is_closed_and_opened_again()
+    {
+        var alertId = await RaiseAsync("sw-ack");
+        await using var context = await host.SignedInContextAsync("fatima", 360, 740);
+        var page = await OpenInboxAsync(context, alertId);
+        var card = page.Locator($"[data-alert-id=\"{alertId}\"]");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Comment" }).ClickAsync();
+        await card.Locator(".alert-form input").PressSequentiallyAsync("Truck ordered for 14:00");
+        await page.CloseAsync();
+
+        var again = await OpenInboxAsync(context, alertId);
+        var cardAgain = again.Locator($"[data-alert-id=\"{alertId}\"]");
+        await cardAgain.GetByRole(AriaRole.Button, new() { Name = "Comment" }).ClickAsync();
+        await Expect(cardAgain.Locator(".alert-form input")).ToHaveValueAsync("Truck ordered for 14:00");
+    }
+
     /// <summary>The inbox opened with the network, its alert shown, and the service worker keeping what it read.</summary>
     private static async Task<IPage> OpenInboxAsync(IBrowserContext context, string alertId)
     {
