@@ -12,7 +12,7 @@
 import { adopt, choose, digits, lang, t, translate } from './i18n.js';
 import * as live from './live.js';
 import * as offline from './offline.js';
-import * as outbox from './outbox.js';
+import { describeRefusal, showQueue } from './outbox-notice.js';
 import { age, clock, number } from './format.js';
 import { setAttr, setText } from './dom.js';
 import * as overview from './views/overview.js';
@@ -180,49 +180,6 @@ function showStaleNotice() {
   const what = t('stale.title');
   setText(notice.querySelector('.notice-title'), what);
   setText(notice.querySelector('.notice-detail'), t('stale.detail', { time: clock(asOf, pageZone), age: age(iso) }));
-}
-
-// What waits to be sent, and what the server refused (shown until the person has read it).
-const queueBox = document.getElementById('outbox');
-function showQueue(away) {
-  const key = `${away.pending}|${away.refused.map((r) => r.id).join(',')}`;
-  if (queueBox.dataset.key === key) return;
-  queueBox.dataset.key = key;
-  const items = away.refused.map((entry) => {
-    const li = document.createElement('li');
-    li.className = 'outbox-refused';
-    li.setAttribute('role', 'alert');
-    const text = document.createElement('span');
-    text.textContent = t('offline.refused', { action: t(`offline.action.${entry.label}`), why: entry.why });
-    const ok = document.createElement('button');
-    ok.type = 'button';
-    ok.className = 'button button-quiet';
-    ok.textContent = t('offline.dismiss');
-    ok.addEventListener('click', () => outbox.dismiss(entry.id));
-    li.append(text, ' ', ok);
-    return li;
-  });
-  if (away.pending && !away.cached) {
-    const li = document.createElement('li');
-    li.textContent = t('offline.waiting', { count: away.pending, n: number(away.pending) });
-    items.unshift(li);
-  }
-  queueBox.replaceChildren(...items);
-  setAttr(queueBox, 'hidden', items.length === 0);
-}
-
-/** A refused change in the person's words: who resolved or acknowledged the alert meanwhile. */
-async function describeRefusal(entry, problem, status) {
-  if (!entry.alertId || status !== 409) return null;
-  try {
-    const response = await fetch(`api/alerts/${encodeURIComponent(entry.alertId)}`, { headers: { Accept: 'application/json' }, cache: 'no-store' });
-    const alert = response.ok ? await response.json() : null;
-    if (alert?.state === 'resolved') return t('offline.why.resolved', { name: alert.resolvedBy ?? t('card.someone') });
-    if (alert?.acknowledgedBy) return t('offline.why.acknowledged', { name: alert.acknowledgedBy });
-  } catch {
-    // the reason the server gave, then
-  }
-  return problem.detail ?? null;
 }
 
 // Ages are relative to now, so they are refreshed on the client; the server is not asked.
