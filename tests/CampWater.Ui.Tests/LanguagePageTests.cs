@@ -97,6 +97,29 @@ public sealed partial class LanguagePageTests(UiHostFixture host)
         }
     }
 
+    [Fact]
+    public async Task Arabic_Indic_digits_chosen_in_the_header_write_the_camps_and_tanks_levels_in_them_and_Western_digits_are_the_default()
+    {
+        await RaiseAlertAsync();
+        await using var context = await ContextAsync("ar", 1280, 900, signedInAs: "ahmed");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/#/");
+        var levels = page.Locator(".camp-card", new() { HasText = UiRegistry.CampName }).Locator(".camp-figures .big, .tank-row-pct");
+        await Expect(levels.First).ToHaveTextAsync(WesternPercent(), new() { Timeout = 15_000 });
+
+        await page.Locator("#digits-select").SelectOptionAsync("arab");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Expect(levels.First).ToHaveTextAsync(ArabicIndicPercent(), new() { Timeout = 15_000 });
+        Assert.All((await levels.AllTextContentsAsync()).Where(text => text != "—"), text => Assert.Matches(ArabicIndicPercent(), text));
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+    }
+
+    [GeneratedRegex(@"^[0-9]+(\.[0-9])?%$")]
+    private static partial Regex WesternPercent();
+
+    [GeneratedRegex(@"^[\u0660-\u0669]+(\u066B[\u0660-\u0669])?[%\u066A]$")]
+    private static partial Regex ArabicIndicPercent();
+
     /// <summary>A plural key ("fmt.tanks.one") may be given by another language in its own forms ("fmt.tanks.few").</summary>
     private static bool HasPluralForms(Dictionary<string, string> catalogue, string key) =>
         PluralSuffix().IsMatch(key) && catalogue.ContainsKey(PluralSuffix().Replace(key, ".other"));
