@@ -33,6 +33,11 @@ public sealed class OfflineTests(UiHostFixture host)
         await Expect(card.Locator(".alert-pending")).ToContainTextAsync("Waiting for the network: acknowledge");
         Assert.Equal("active", (await AlertAsync(alertId)).GetProperty("state").GetString());
 
+        // Reloaded again with no network, the acknowledgement still shows, still waiting.
+        await page.ReloadAsync();
+        await Expect(card.Locator(".alert-pending")).ToContainTextAsync("Waiting for the network: acknowledge", new() { Timeout = 15_000 });
+        await Expect(card.Locator(".alert-state")).ToContainTextAsync("Acknowledged by fatima");
+
         await context.SetOfflineAsync(false);
         var sent = await Eventually.ValueAsync(() => AlertAsync(alertId), a => a.GetProperty("state").GetString() == "acknowledged",
             TimeSpan.FromSeconds(40), "the acknowledgement made offline, sent once back online");

@@ -6,6 +6,7 @@
 
 import * as api from '../api.js';
 import * as live from '../live.js';
+import * as outbox from '../outbox.js';
 import { alertMessage, createAlertCard, SEVERITIES } from '../components/alert-card.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { t } from '../i18n.js';
@@ -180,7 +181,11 @@ export function mount(root, { campId } = {}, app) {
           cards.delete(id);
         }
       }
-      for (const alert of alerts) {
+      // What this phone did offline and has not sent yet stays shown as done and waiting, over the kept figures.
+      const waiting = await outbox.pending().catch(() => []);
+      for (const fetched of alerts) {
+        const alert = waiting.filter((e) => e.alertId === fetched.id)
+          .reduce((a, e) => asIfSent(a, e.label, e.body) ?? a, fetched);
         if (sync.snapshotWins(alert.id, startedAt)) show(alert);
       }
       for (const card of cards.values()) card.update(card.alert, canAct); // names and figures may have arrived
