@@ -32,7 +32,7 @@ internal static class AlertEndpoints
             Act(alertId, AlertActionKind.Resolve, "note", required: false, request, grains));
     }
 
-    private static async Task<IResult> List(string? campId, string? state, string? since, IGrainFactory grains)
+    private static async Task<IResult> List(string? campId, string? state, string? since, HttpRequest request, IGrainFactory grains)
     {
         var filterState = AlertStateFilter.Open;
         if (state is not null && !Enum.TryParse(state, ignoreCase: true, out filterState))
@@ -68,7 +68,9 @@ internal static class AlertEndpoints
 
         var filter = new AlertFilter(filterState, from);
         var lists = await Task.WhenAll(camps.Select(c => grains.GetGrain<ICampGrain>(c).GetAlerts(filter)));
-        return Results.Ok(lists.SelectMany(l => l).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal).ToArray());
+        var language = RequestLanguage.Of(request);
+        return Results.Ok(lists.SelectMany(l => l).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal)
+            .Select(a => RequestLanguage.Worded(a, language)).ToArray());
     }
 
     /// <summary>The alert's delivery log (contract §9): every message to every recipient, with its state and attempts.</summary>
@@ -83,12 +85,12 @@ internal static class AlertEndpoints
         return Results.Ok(await grains.GetGrain<INotifierGrain>(campId).GetDeliveries(alertId));
     }
 
-    private static async Task<IResult> Get(string alertId, IGrainFactory grains)
+    private static async Task<IResult> Get(string alertId, HttpRequest request, IGrainFactory grains)
     {
         var alert = AlertIds.TryParse(alertId, out var campId, out _) && Ids.IsValid(campId)
             ? await grains.GetGrain<ICampGrain>(campId).GetAlert(alertId)
             : null;
-        return alert is null ? Problems.NotFound($"There is no alert '{alertId}'.") : Results.Ok(alert);
+        return alert is null ? Problems.NotFound($"There is no alert '{alertId}'.") : Results.Ok(RequestLanguage.Worded(alert, RequestLanguage.Of(request)));
     }
 
     private static async Task<IResult> Act(
@@ -139,7 +141,7 @@ internal static class AlertEndpoints
         var outcome = await Run(grains, alertId, campId, kind, ActorOf(request.HttpContext.User), text);
         return outcome.Status switch
         {
-            200 => Results.Ok(outcome.Alert),
+            200 => Results.Ok(outcome.Alert is { } changed ? RequestLanguage.Worded(changed, RequestLanguage.Of(request)) : null),
             400 => Problems.Invalid(field, outcome.Problem ?? "is invalid"),
             404 => Problems.NotFound(outcome.Problem ?? $"There is no alert '{alertId}'."),
             _ => Problems.Conflict(outcome.Problem ?? "The alert's state does not allow this."),

@@ -51,7 +51,7 @@ internal static partial class AuthEndpoints
         var returnUrl = form["returnUrl"].ToString();
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return LoginPage.Render(context, antiforgery, returnUrl, "The form had expired. Please sign in again.", StatusCodes.Status400BadRequest);
+            return LoginPage.Render(context, antiforgery, returnUrl, LoginPage.Text(context, "login.error.expired"), StatusCodes.Status400BadRequest);
         }
 
         var name = form["name"].ToString();
@@ -83,7 +83,7 @@ internal static partial class AuthEndpoints
 
         if (user is null)
         {
-            return LoginPage.Render(context, antiforgery, returnUrl, "That name and password do not match. Check both and try again.", StatusCodes.Status401Unauthorized);
+            return LoginPage.Render(context, antiforgery, returnUrl, LoginPage.Text(context, "login.error.mismatch"), StatusCodes.Status401Unauthorized);
         }
 
         var identity = new ClaimsIdentity(
@@ -100,14 +100,14 @@ internal static partial class AuthEndpoints
         var seconds = (long)Math.Ceiling(Math.Max(1, wait.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var after = seconds < 120
-            ? string.Create(CultureInfo.InvariantCulture, $"{seconds} seconds")
-            : string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(seconds / 60.0)} minutes");
-        var message = limit switch
+            ? LoginPage.Text(context, "login.seconds", new Dictionary<string, string> { ["n"] = seconds.ToString(CultureInfo.InvariantCulture) })
+            : LoginPage.Text(context, "login.minutes", new Dictionary<string, string> { ["n"] = Math.Ceiling(seconds / 60.0).ToString(CultureInfo.InvariantCulture) });
+        var message = LoginPage.Text(context, limit switch
         {
-            SignInLimit.Name => $"Too many failed sign-ins for this name. Try again in {after}, or ask an administrator.",
-            SignInLimit.Address => $"Too many sign-in attempts from this device. Try again in {after}.",
-            _ => $"Too many sign-ins at once. Try again in {after}.",
-        };
+            SignInLimit.Name => "login.error.name",
+            SignInLimit.Address => "login.error.address",
+            _ => "login.error.busy",
+        }, new Dictionary<string, string> { ["after"] = after });
         return LoginPage.Render(context, antiforgery, returnUrl, message, StatusCodes.Status429TooManyRequests);
     }
 
@@ -130,7 +130,7 @@ internal static partial class AuthEndpoints
         return Results.Redirect(settings.Enabled ? "login" : "./");
     }
 
-    private static async Task<IResult> Session(HttpContext context, AuthSettings settings, IAntiforgery antiforgery)
+    private static async Task<IResult> Session(HttpContext context, AuthSettings settings, IAntiforgery antiforgery, Orleans.IGrainFactory grains)
     {
         var result = await context.AuthenticateAsync(AuthSchemes.Default);
         var user = result.Succeeded ? result.Principal : null;
@@ -141,6 +141,7 @@ internal static partial class AuthEndpoints
 
         var role = user?.FindFirstValue(ClaimTypes.Role);
         var tokens = antiforgery.GetAndStoreTokens(context);
+        var language = await Api.PersonEndpoints.LanguageOf(context, grains);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Ok(new
         {
@@ -148,6 +149,7 @@ internal static partial class AuthEndpoints
             signedIn = user is not null,
             name = user?.Identity?.Name,
             role,
+            language,
             can = new
             {
                 read = Roles.Allows(role, Roles.ReadPolicy),

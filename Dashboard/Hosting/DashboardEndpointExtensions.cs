@@ -28,6 +28,7 @@ public static class DashboardEndpointExtensions
         var files = new ManifestEmbeddedFileProvider(typeof(DashboardEndpointExtensions).Assembly, "wwwroot");
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".js"] = "text/javascript";
+        types.Mappings[".webmanifest"] = "application/manifest+json";
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -53,6 +54,7 @@ public static class DashboardEndpointExtensions
         app.MapCampEndpoints();
         app.MapServiceEndpoints();
         app.MapAlertEndpoints();
+        app.MapPersonEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });

@@ -36,7 +36,7 @@ public static class DashboardServiceCollectionExtensions
             o.EnableForHttps = true; // nothing compressed here mixes a secret with text an attacker chooses
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml", "application/json", "application/problem+json", "text/csv", "text/plain"];
+            o.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml", "application/json", "application/manifest+json", "application/problem+json", "text/csv", "text/plain"];
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);

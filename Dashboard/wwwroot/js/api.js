@@ -2,6 +2,9 @@
 // behind a reverse proxy that mounts it under a path prefix. A 401 means the session ended: the
 // browser goes to the log-in form and comes back afterwards.
 
+import { lang, t } from './i18n.js';
+import { noteResponse } from './offline.js';
+import * as outbox from './outbox.js';
 import { goToLogin, writeHeaders } from './session.js';
 
 const TIMEOUT_MS = 20_000;
@@ -25,6 +28,16 @@ export class ApiError extends Error {
   }
 }
 
+/** A change made without a network: kept in the outbox, sent when the network is back. */
+export class QueuedError extends Error {
+  constructor(entry) {
+    super(t('offline.queued'));
+    this.name = 'QueuedError';
+    this.queued = true;
+    this.entry = entry;
+  }
+}
+
 async function request(method, path, { signal, body } = {}) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
@@ -33,7 +46,7 @@ async function request(method, path, { signal, body } = {}) {
   try {
     let response;
     try {
-      const headers = { Accept: 'application/json' };
+      const headers = { Accept: 'application/json', 'Accept-Language': lang };
       if (method !== 'GET') Object.assign(headers, writeHeaders());
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       response = await fetch(path, {
@@ -46,17 +59,18 @@ async function request(method, path, { signal, body } = {}) {
     } catch (err) {
       if (signal?.aborted) throw err;
       throw new ApiError(0, controller.signal.aborted
-        ? 'The server took too long to answer.'
-        : 'The server cannot be reached.');
+        ? t('error.timeout')
+        : t('error.unreachable'));
     }
+    noteResponse(path, response);
     if (response.status === 401) {
       goToLogin();
-      throw new ApiError(401, 'Your session has ended. Sign in again.');
+      throw new ApiError(401, t('error.sessionEnded'));
     }
     if (!response.ok) {
       // Errors are application/problem+json (RFC 9457); fall back to the status text.
       const problem = await response.json().catch(() => ({}));
-      const title = response.status === 403 ? 'Your role does not allow this.' : problem.title || response.statusText || `HTTP ${response.status}`;
+      const title = response.status === 403 ? t('error.forbidden') : problem.title || response.statusText || `HTTP ${response.status}`;
       const error = new ApiError(response.status, title, problem.detail);
       error.errors = problem.errors;
       throw error;
@@ -69,6 +83,19 @@ async function request(method, path, { signal, body } = {}) {
 }
 
 const getJson = (path, options) => request('GET', path, options);
+
+/** A change that, without a network, waits in the outbox (rejects with QueuedError) rather than fail. */
+async function sendOrQueue(method, path, body, entry) {
+  try {
+    return await request(method, path, { body });
+  } catch (err) {
+    if (err.status !== 0) throw err;
+    // A water test is stamped when it was taken, not when the network came back.
+    const queued = { method, path, body: entry.stamp && !body.ts ? { ts: new Date().toISOString(), ...body } : body, ...entry };
+    await outbox.enqueue(queued);
+    throw new QueuedError(queued);
+  }
+}
 
 const id = (value) => encodeURIComponent(value);
 
@@ -114,7 +141,8 @@ export const getAlerts = ({ campId, state = 'open' } = {}, options) =>
 /** The delivery log of an alert (CONTRACT §9): who was told, on which channel, and how it went. */
 export const getNotifications = (alertId, options) => getJson(`api/alerts/${id(alertId)}/notifications`, options);
 
-export const actOnAlert = (alertId, kind, body = {}) => request('POST', `api/alerts/${id(alertId)}/${kind}`, { body });
+export const actOnAlert = (alertId, kind, body = {}) =>
+  sendOrQueue('POST', `api/alerts/${id(alertId)}/${kind}`, body, { label: kind, alertId });
 
 // A camp's services (water quality, water points, sanitation).
 
@@ -125,19 +153,21 @@ export const getQuality = (campId, { from, to } = {}, options) => {
 };
 
 /** Records a field test: { tankId | pointId, frcMgL?, turbidityNtu?, ph?, ecoliCfu?, note?, ts? } -> QualityTest. */
-export const postQuality = (campId, body) => request('POST', `api/camps/${id(campId)}/quality`, { body });
+export const postQuality = (campId, body) =>
+  sendOrQueue('POST', `api/camps/${id(campId)}/quality`, body, { label: 'quality', stamp: true });
 
 /** [WaterPoint]: each with usableTaps, statusAt, statusBy. */
 export const getPoints = (campId, options) => getJson(`api/camps/${id(campId)}/points`, options);
 
 /** A tap count checked on site: { usableTaps, note? } -> WaterPoint. */
-export const postTapCount = (campId, pointId, body) => request('POST', `api/camps/${id(campId)}/points/${id(pointId)}/status`, { body });
+export const postTapCount = (campId, pointId, body) =>
+  sendOrQueue('POST', `api/camps/${id(campId)}/points/${id(pointId)}/status`, body, { label: 'taps' });
 
 /** The last latrine and shower counts, or null before the first. */
 export const getSanitation = (campId, options) => getJson(`api/camps/${id(campId)}/sanitation`, options);
 
 /** { latrines, usableLatrines, showers, usableShowers } -> Sanitation. */
-export const putSanitation = (campId, body) => request('PUT', `api/camps/${id(campId)}/sanitation`, { body });
+export const putSanitation = (campId, body) => sendOrQueue('PUT', `api/camps/${id(campId)}/sanitation`, body, { label: 'sanitation' });
 
 /** The limits in force: { frcMinMgL, frcMaxMgL, turbidityMaxNtu, phMin, phMax, outbreak, ownFrcMin, maxPeoplePerTap, maxPeoplePerLatrine }. */
 export const getQualityLimits = (campId, options) => getJson(`api/camps/${id(campId)}/quality/limits`, options);

@@ -9,8 +9,11 @@
 // mount(root, params, app) -> { unmount() }; add a route here to add a page.
 // The banner under the header is js/banner.js.
 
+import { adopt, choose, digits, lang, t, translate } from './i18n.js';
 import * as live from './live.js';
-import { age, clock } from './format.js';
+import * as offline from './offline.js';
+import { describeRefusal, showQueue } from './outbox-notice.js';
+import { age, clock, number } from './format.js';
 import { setAttr, setText } from './dom.js';
 import * as overview from './views/overview.js';
 import * as camp from './views/camp.js';
@@ -23,7 +26,7 @@ import * as point from './views/point.js';
 import * as field from './views/field.js';
 import * as notFound from './views/not-found.js';
 import { showBanner } from './banner.js';
-import { loadSession, session } from './session.js';
+import { loadSession, session, writeHeaders } from './session.js';
 
 const PRODUCT = 'CampWater';
 const AGE_REFRESH_MS = 5_000;
@@ -54,7 +57,7 @@ let pageZone = null; // the time zone of the camp the page shows, if it shows on
 /** What a view may ask of the page around it. */
 const app = {
   setTitle(title) {
-    document.title = title ? `${title} · ${PRODUCT}` : PRODUCT;
+    document.title = title ? t('title.page', { title, product: PRODUCT }) : PRODUCT;
   },
   /** The camp's time zone, for the times the page around the view shows. */
   setZone(zone) {
@@ -116,23 +119,23 @@ const retryButton = document.getElementById('live-retry');
 retryButton.addEventListener('click', () => live.retryNow());
 
 const ANNOUNCE = {
-  live: 'Live updates on',
-  connecting: 'Connecting to live updates',
-  reconnecting: 'Live updates lost, reconnecting',
-  offline: 'Live updates lost, reconnecting by itself',
+  live: t('live.announce.live'),
+  connecting: t('live.announce.connecting'),
+  reconnecting: t('live.announce.reconnecting'),
+  offline: t('live.announce.offline'),
 };
 
 function describe(status) {
   switch (status.state) {
     case 'live':
-      return 'Live';
+      return t('live.live');
     case 'connecting':
-      return 'Connecting…';
+      return t('live.connecting');
     case 'reconnecting':
-      return 'Reconnecting…';
+      return t('live.reconnecting');
     default: {
       const s = Math.max(0, Math.ceil(((status.retryAt ?? 0) - Date.now()) / 1000));
-      return s > 0 ? `Reconnecting · next try in ${s} s` : 'Reconnecting…';
+      return s > 0 ? t('live.nextTry', { s: number(s) }) : t('live.reconnecting');
     }
   }
 }
@@ -158,14 +161,25 @@ function showStatus() {
 const notice = document.getElementById('stale-notice');
 function showStaleNotice() {
   const status = live.currentStatus();
+  const away = offline.current();
+  showQueue(away);
+  if (away.cached) {
+    // The figures are the service worker's: say so plainly, and since when they are.
+    setAttr(notice, 'hidden', false);
+    setAttr(notice, 'data-kind', 'offline');
+    setText(notice.querySelector('.notice-title'), t('offline.title', { time: clock(away.dataAt ?? Date.now(), pageZone) }));
+    setText(notice.querySelector('.notice-detail'), away.pending ? t('offline.detailPending', { count: away.pending, n: number(away.pending) }) : t('offline.detail'));
+    return;
+  }
+  setAttr(notice, 'data-kind', null);
   const down = status.state !== 'live' && lastFetchAt > 0;
   setAttr(notice, 'hidden', !down);
   if (!down) return;
   const asOf = Math.max(lastFetchAt, status.lastLiveAt ?? 0);
   const iso = new Date(asOf).toISOString();
-  const what = 'Not live — reconnecting…';
+  const what = t('stale.title');
   setText(notice.querySelector('.notice-title'), what);
-  setText(notice.querySelector('.notice-detail'), `Figures are from ${clock(asOf, pageZone)} (${age(iso)}).`);
+  setText(notice.querySelector('.notice-detail'), t('stale.detail', { time: clock(asOf, pageZone), age: age(iso) }));
 }
 
 // Ages are relative to now, so they are refreshed on the client; the server is not asked.
@@ -181,13 +195,12 @@ function showUser() {
   const me = session();
   const box = document.getElementById('user');
   if (!me.authEnabled) {
-    showBanner('Open access — sign-in is off, so anyone who can reach this page can change tanks and act on alerts as “anonymous”.', 'warning',
-      { short: 'Open access: sign-in is off', key: 'open-access' });
+    showBanner(t('banner.openAccess'), 'warning', { short: t('banner.openAccess.short'), key: 'open-access' });
     setAttr(box, 'hidden', true);
     return;
   }
   setText(box.querySelector('[data-slot="name"]'), me.name ?? '');
-  setText(box.querySelector('[data-slot="role"]'), me.role ?? '');
+  setText(box.querySelector('[data-slot="role"]'), me.role ? t(`role.${me.role}`) : '');
   const token = box.querySelector('input[type="hidden"]');
   setAttr(token, 'name', me.antiforgery?.field);
   setAttr(token, 'value', me.antiforgery?.token);
@@ -195,11 +208,45 @@ function showUser() {
   setAttr(document.querySelector('[data-nav="orleans"]')?.parentElement, 'hidden', !me.can?.admin);
 }
 
+// The language picker: kept in this browser at once, and for a signed-in person on the server, so that
+// their other phone speaks it too. The page reloads in the new language.
+function showLanguagePicker() {
+  const select = document.getElementById('lang-select');
+  const numbers = document.getElementById('digits-select');
+  select.value = lang;
+  numbers.value = digits;
+  select.addEventListener('change', async () => {
+    const me = session();
+    if (me.authEnabled && me.signedIn) {
+      await fetch('api/me/language', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', ...writeHeaders() },
+        body: JSON.stringify({ language: select.value }),
+      }).catch(() => {}); // offline: the browser keeps it, the server learns it at the next choice
+    }
+    choose(select.value);
+  });
+  numbers.addEventListener('change', () => choose(lang, numbers.value));
+}
+
 async function boot() {
+  translate(document);
   if (!(await loadSession())) return;
+  adopt(session().language);
+  showLanguagePicker();
   document.body.dataset.role = session().role ?? 'anonymous';
   showUser();
-  live.on('status', showStatus);
+  live.on('status', (status) => {
+    showStatus();
+    if (status.state === 'live') offline.flush();
+  });
+  offline.on(showStaleNotice);
+  offline.start({ describe: describeRefusal });
+  offline.flush();
+  // Someone signing out of a shared phone takes their kept figures with them.
+  document.getElementById('user').addEventListener('submit', () => {
+    if ('caches' in window) caches.delete('campwater-data-v1');
+  });
   window.addEventListener('hashchange', navigate);
   document.addEventListener('visibilitychange', tick);
   setInterval(tick, AGE_REFRESH_MS);

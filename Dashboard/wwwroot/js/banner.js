@@ -3,8 +3,9 @@
 // whole sentence would take a seventh of the screen) and can be hidden for the rest of the session.
 
 import { setAttr, setText } from './dom.js';
+import { t } from './i18n.js';
 
-const TEXT = { hide: 'Hide', hideLabel: 'Hide this message until the browser is closed' };
+const TEXT = { hide: t('banner.hide'), hideLabel: t('banner.hideLabel') };
 const DISMISSED = 'campwater.banner.dismissed';
 
 function dismissed(key) {

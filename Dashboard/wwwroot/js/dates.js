@@ -1,7 +1,7 @@
 // Camp-local calendar dates as the API speaks them: "YYYY-MM-DD" strings, with no time zone.
 // The arithmetic is done in UTC so that no device's own zone or daylight saving can shift a day.
 
-const lang = document.documentElement.lang || 'en';
+import { locale as lang } from './i18n.js';
 
 const toDate = (iso) => new Date(`${iso}T00:00:00Z`);
 const toIso = (d) => d.toISOString().slice(0, 10);

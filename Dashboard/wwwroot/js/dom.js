@@ -1,6 +1,9 @@
 // Small DOM helpers. A component builds its static markup once from a template and keeps the
 // elements it fills ("slots"); a live update then only touches the text or attribute that changed,
-// so numbers change in place with no re-render and no flicker.
+// so numbers change in place with no re-render and no flicker. Static words in markup carry
+// data-i18n="key" (and data-i18n-aria-label etc.) and are put in the page's language once.
+
+import { translate } from './i18n.js';
 
 /**
  * A factory of elements from static markup. Never put data in the markup: fill it in with
@@ -9,6 +12,7 @@
 export function template(html) {
   const tpl = document.createElement('template');
   tpl.innerHTML = html.trim();
+  translate(tpl.content);
   return () => tpl.content.firstElementChild.cloneNode(true);
 }
 

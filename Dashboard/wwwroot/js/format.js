@@ -1,7 +1,9 @@
 // Numbers with their units, in the page's language. Every figure on screen goes through here so that
 // units are never forgotten and a missing value (null) always reads the same way.
 
-const lang = document.documentElement.lang || 'en';
+import { locale, t } from './i18n.js';
+
+const lang = locale;
 const MINUS = '\u2212';
 export const NONE = '—';
 
@@ -28,19 +30,19 @@ export function number(v, maxDigits = 0) {
 /** One decimal below 10, none above: 7.5 h, 31 h, 9.4 l/p/d, 18 l/p/d. */
 export const adaptive = (v) => (isNumber(v) ? number(v, Math.abs(v) < 10 ? 1 : 0) : NONE);
 
-export const percent = (v) => (isNumber(v) ? `${number(v)}%` : NONE);
+export const percent = (v) => (isNumber(v) ? t('fmt.percent', { n: number(v) }) : NONE);
 
 /** Litres up to 100,000 L, cubic metres above (125.4 m³): what an engineer reads at a glance. */
 const M3_FROM = 100_000;
 export function litres(v) {
   if (!isNumber(v)) return NONE;
-  return Math.abs(v) >= M3_FROM ? `${number(v / 1000, 1)} m³` : `${number(v)} L`;
+  return Math.abs(v) >= M3_FROM ? t('fmt.m3', { n: number(v / 1000, 1) }) : t('fmt.litres', { n: number(v) });
 }
 
 /** The same for screen readers: "9,450 litres", "125.4 cubic metres". */
 export function litresInWords(v) {
-  if (!isNumber(v)) return 'unknown';
-  return Math.abs(v) >= M3_FROM ? `${number(v / 1000, 1)} cubic metres` : `${number(v)} litres`;
+  if (!isNumber(v)) return t('fmt.unknown');
+  return Math.abs(v) >= M3_FROM ? t('fmt.m3.words', { n: number(v / 1000, 1) }) : t('fmt.litres.words', { n: number(v) });
 }
 
 /** "9,450 / 15,000 L": both sides in the unit that suits the capacity. */
@@ -48,54 +50,56 @@ export function volumeOf(volumeL, capacityL) {
   if (!isNumber(capacityL)) return litres(volumeL);
   const big = capacityL >= M3_FROM;
   const side = (v) => (isNumber(v) ? (big ? number(v / 1000, 1) : number(v)) : NONE);
-  return `${side(volumeL)} / ${side(capacityL)} ${big ? 'm³' : 'L'}`;
+  return t(big ? 'fmt.volumeOf.m3' : 'fmt.volumeOf.litres', { volume: side(volumeL), capacity: side(capacityL) });
 }
 
-export const lpd = (v) => (isNumber(v) ? `${adaptive(v)} l/p/d` : NONE);
-export const hours = (v) => (isNumber(v) ? `${adaptive(v)} h` : NONE);
-export const people = (v) => (isNumber(v) ? `${number(v)} ${v === 1 ? 'person' : 'people'}` : NONE);
+export const lpd = (v) => (isNumber(v) ? t('fmt.lpd', { n: adaptive(v) }) : NONE);
+export const hours = (v) => (isNumber(v) ? t('fmt.hours', { n: adaptive(v) }) : NONE);
+/** "1 person", "250 people": the plural form by the page's language, the figure in its digits. */
+export const counted = (key, v) => (isNumber(v) ? t(key, { count: v, n: number(v) }) : NONE);
+export const people = (v) => counted('fmt.people', v);
 
 export function days(v) {
   if (!isNumber(v)) return NONE;
-  return `${adaptive(v)} ${v === 1 ? 'day' : 'days'}`;
+  return t('fmt.days', { count: v, n: adaptive(v) });
 }
 
 /** Net flow: "−1,250 L/h" with an arrow and a word, since the sign alone is easy to miss. */
 const STEADY_LPH = 1;
 export function flow(lph) {
-  if (!isNumber(lph)) return { text: NONE, arrow: '', words: 'no flow data', trend: 'none' };
-  if (Math.abs(lph) < STEADY_LPH) return { text: '0 L/h', arrow: '→', words: 'steady', trend: 'steady' };
-  const text = `${lph > 0 ? '+' : ''}${number(lph)} L/h`;
+  if (!isNumber(lph)) return { text: NONE, arrow: '', words: t('flow.none'), trend: 'none' };
+  if (Math.abs(lph) < STEADY_LPH) return { text: t('fmt.lph', { n: number(0) }), arrow: '→', words: t('flow.steady'), trend: 'steady' };
+  const text = t('fmt.lph', { n: `${lph > 0 ? '+' : ''}${number(lph)}` });
   return lph < 0
-    ? { text, arrow: '↓', words: 'draining', trend: 'down' }
-    : { text, arrow: '↑', words: 'filling', trend: 'up' };
+    ? { text, arrow: '↓', words: t('flow.draining'), trend: 'down' }
+    : { text, arrow: '↑', words: t('flow.filling'), trend: 'up' };
 }
 
 /** "just now", "4 min ago", "3 h ago", "2 d ago": how old the last reading is, by this device's clock. */
 export function age(iso, now = Date.now()) {
-  if (!iso) return 'never';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return NONE;
-  const s = (now - t) / 1000;
-  if (s < 45) return 'just now';
+  if (!iso) return t('age.never');
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return NONE;
+  const s = (now - at) / 1000;
+  if (s < 45) return t('age.now');
   const min = Math.round(s / 60);
-  if (min < 90) return `${min} min ago`;
+  if (min < 90) return t('age.min', { n: number(min) });
   const h = Math.round(s / 3600);
-  if (h < 48) return `${h} h ago`;
-  return `${Math.round(s / 86400)} d ago`;
+  if (h < 48) return t('age.h', { n: number(h) });
+  return t('age.d', { n: number(Math.round(s / 86400)) });
 }
 
 // Times and dates are shown in the camp's zone, whatever the zone of the device (a manager in Amman
 // reading a camp in Dhaka), and in 24-hour form in every language, as WASH teams write them. A view
 // passes the camp's zone; without one (a page across camps) the device's zone is used.
 const timeFormats = new Map();
-function timeFormat(zone, options) {
-  const key = `${zone ?? ''}|${Object.entries(options).join(';')}`;
+function timeFormat(zone, options, loc = lang) {
+  const key = `${loc}|${zone ?? ''}|${Object.entries(options).join(';')}`;
   if (!timeFormats.has(key)) {
     try {
-      timeFormats.set(key, new Intl.DateTimeFormat(lang, { ...options, hourCycle: 'h23', timeZone: zone || undefined }));
+      timeFormats.set(key, new Intl.DateTimeFormat(loc, { ...options, hourCycle: 'h23', timeZone: zone || undefined }));
     } catch {
-      timeFormats.set(key, new Intl.DateTimeFormat(lang, { ...options, hourCycle: 'h23' })); // a zone this browser does not know
+      timeFormats.set(key, new Intl.DateTimeFormat(loc, { ...options, hourCycle: 'h23' })); // a zone this browser does not know
     }
   }
   return timeFormats.get(key);
@@ -131,7 +135,7 @@ export function zoneOffsetMs(t, zone) {
   const ms = toTime(t);
   const parts = Object.fromEntries(timeFormat(zone, {
     year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  }).formatToParts(ms).map((p) => [p.type, p.value]));
+  }, 'en-u-nu-latn').formatToParts(ms).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour % 24, +parts.minute, +parts.second);
   return asUtc - (ms - (ms % 1000));
 }
@@ -151,32 +155,34 @@ const LOW_BATTERY_V = 3.2;
 /** A sensor's battery as it reports it: percent (Milesight), or volts (Dragino); low by either. */
 export function battery(pct, volts) {
   const low = (isNumber(pct) && pct < LOW_BATTERY_PCT) || (isNumber(volts) && volts < LOW_BATTERY_V);
-  const value = isNumber(pct) ? percent(pct) : isNumber(volts) ? `${number(volts, 2)} V` : NONE;
-  return { text: low ? `${value}, low` : value, low, title: isNumber(pct) && isNumber(volts) ? `${percent(pct)}, ${number(volts, 2)} V` : null };
+  const v = (x) => t('fmt.volts', { n: number(x, 2) });
+  const value = isNumber(pct) ? percent(pct) : isNumber(volts) ? v(volts) : NONE;
+  return { text: low ? t('battery.low', { value }) : value, low, title: isNumber(pct) && isNumber(volts) ? `${percent(pct)}, ${v(volts)}` : null };
 }
 
 /** "45 min", "24 h", "3 d": a duration given in minutes, in the unit a person reads it in. */
 export function duration(minutes) {
   if (!isNumber(minutes)) return NONE;
   const m = Math.max(0, minutes);
-  if (m < 90) return `${number(Math.round(m))} min`;
+  if (m < 90) return t('fmt.min', { n: number(Math.round(m)) });
   const h = m / 60;
-  if (h < 72) return `${adaptive(Math.round(h * 10) / 10)} h`;
-  return `${adaptive(Math.round((h / 24) * 10) / 10)} d`;
+  if (h < 72) return t('fmt.hours', { n: adaptive(Math.round(h * 10) / 10) });
+  return t('fmt.d', { n: adaptive(Math.round((h / 24) * 10) / 10) });
 }
 
 /**
  * The states a tank is shown in: a colour (by CSS on data-state) and always a text label and an
  * icon as well, so that no one has to tell the colours apart.
  */
+const stateOf = (name, icon) => ({ label: t(`tankState.${name}`), icon });
 export const TANK_STATES = {
-  unknown: { label: 'No reading', icon: '?' },
-  ok: { label: 'OK', icon: '✓' },
-  low: { label: 'Low', icon: '▼' },
-  critical: { label: 'Critical', icon: '!' },
-  overflow: { label: 'Overflow', icon: '▲' },
-  offline: { label: 'Offline', icon: '⊘' },
-  fault: { label: 'Sensor fault', icon: '✕' },
+  unknown: stateOf('unknown', '?'),
+  ok: stateOf('ok', '✓'),
+  low: stateOf('low', '▼'),
+  critical: stateOf('critical', '!'),
+  overflow: stateOf('overflow', '▲'),
+  offline: stateOf('offline', '⊘'),
+  fault: stateOf('fault', '✕'),
 };
 const STATE_ORDER = ['unknown', 'ok', 'low', 'critical', 'overflow', 'offline', 'fault'];
 

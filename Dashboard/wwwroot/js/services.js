@@ -2,60 +2,61 @@
 // and the state a water point is shown in. Every word of the services views is here, in one place.
 
 import { NONE, isNumber, number } from './format.js';
+import { t } from './i18n.js';
 
 export const WORDS = {
-  services: 'Services',
-  quality: 'Water quality',
-  points: 'Water points',
-  sanitation: 'Sanitation',
-  map: 'Camp map',
-  field: 'Field entry',
-  frc: 'Free chlorine',
-  turbidity: 'Turbidity',
-  ph: 'pH',
-  ecoli: 'E. coli',
-  place: 'Place',
-  taken: 'Taken',
-  by: 'By',
-  result: 'Result',
-  ok: 'Safe',
-  noTests: 'No water tests in the last 7 days.',
-  noPoints: 'No water points registered.',
-  notCounted: 'Not counted yet.',
-  fromRegistry: 'from the registry',
-  tank: 'Tank',
-  point: 'Water point',
-  taps: 'Taps',
-  usable: 'usable',
-  checked: 'Checked',
-  neverChecked: 'not checked yet (all taps count as working)',
-  latrines: 'Latrines',
-  showers: 'Showers',
-  perTap: 'People per working tap',
-  perLatrine: 'People per usable latrine',
-  perShower: 'People per usable shower',
-  limit: 'limit',
-  outbreak: 'Outbreak mode',
-  outbreakHint: 'Raises the chlorine minimum to 0.5 mg/L, unless the camp has its own minimum.',
-  band: (min, max) => `safe band ${mgL(min)}–${mgL(max)}`,
+services: t('svc.services'),
+quality: t('svc.quality'),
+points: t('svc.points'),
+sanitation: t('svc.sanitation'),
+map: t('svc.map'),
+field: t('svc.field'),
+frc: t('svc.frc'),
+turbidity: t('svc.turbidity'),
+ph: t('svc.ph'),
+ecoli: t('svc.ecoli'),
+place: t('svc.place'),
+taken: t('svc.taken'),
+by: t('svc.by'),
+result: t('svc.result'),
+ok: t('svc.ok'),
+noTests: t('svc.noTests'),
+noPoints: t('svc.noPoints'),
+notCounted: t('svc.notCounted'),
+fromRegistry: t('svc.fromRegistry'),
+tank: t('svc.tank'),
+point: t('svc.point'),
+taps: t('svc.taps'),
+usable: t('svc.usable'),
+checked: t('svc.checked'),
+neverChecked: t('svc.neverChecked'),
+latrines: t('svc.latrines'),
+showers: t('svc.showers'),
+perTap: t('svc.perTap'),
+perLatrine: t('svc.perLatrine'),
+perShower: t('svc.perShower'),
+limit: t('svc.limit'),
+outbreak: t('svc.outbreak'),
+outbreakHint: t('svc.outbreakHint'),
+  band: (min, max) => t('svc.band', { min: mgL(min), max: mgL(max) }),
 };
 
-export const KINDS = { tapstand: 'Tap stand', handpump: 'Hand pump', well: 'Well' };
+export const KINDS = { tapstand: t('svc.kind.tapstand'), handpump: t('svc.kind.handpump'), well: t('svc.kind.well') };
 
 /** What a test found wrong, in a word or two: the alert kinds of QualityTest.problems. */
 export const PROBLEMS = {
-  'quality-frc-low': 'chlorine low',
-  'quality-frc-high': 'chlorine high',
-  'quality-turbidity': 'turbid',
-  'quality-ecoli': 'E. coli',
-  'quality-ph': 'pH',
+'quality-frc-low': t('svc.problem.quality-frc-low'),
+'quality-frc-high': t('svc.problem.quality-frc-high'),
+'quality-turbidity': t('svc.problem.quality-turbidity'),
+'quality-ecoli': t('svc.problem.quality-ecoli'),
+'quality-ph': t('svc.problem.quality-ph'),
 };
 
 const fig = (v, digits, unit) => (isNumber(v) ? `${number(v, digits)}${unit ? ` ${unit}` : ''}` : NONE);
-export const mgL = (v) => fig(v, 2, 'mg/L');
-export const ntu = (v) => fig(v, 1, 'NTU');
+export const mgL = (v) => fig(v, 2, t('unit.mgL'));
+export const ntu = (v) => fig(v, 1, t('unit.ntu'));
 export const ph = (v) => fig(v, 1, '');
-export const cfu = (v) => fig(v, 0, 'CFU/100 mL');
+export const cfu = (v) => fig(v, 0, t('unit.cfu'));
 export const perPerson = (v) => fig(v, 0, '');
 
 /**
@@ -64,10 +65,10 @@ export const perPerson = (v) => fig(v, 0, '');
  * those of the tank states, with an icon and a word, never colour alone.
  */
 export const POINT_STATES = {
-  ok: { label: 'Working', icon: '✓', colour: 'ok' },
-  low: { label: 'Some taps broken', icon: '▼', colour: 'low' },
-  water: { label: 'Water not safe', icon: '!', colour: 'critical' },
-  critical: { label: 'No tap works', icon: '✕', colour: 'critical' },
+  ok: { label: t('pointState.ok'), icon: '✓', colour: 'ok' },
+  low: { label: t('pointState.low'), icon: '▼', colour: 'low' },
+  water: { label: t('pointState.water'), icon: '!', colour: 'critical' },
+  critical: { label: t('pointState.critical'), icon: '✕', colour: 'critical' },
 };
 
 /** @param {object} point WaterPoint  @param {object[]} alerts the camp's open alerts */

@@ -28,4 +28,12 @@ public sealed record Alert(
     /// <summary>The water point the alert is about (quality at a point); null for tank and camp alerts.</summary>
     [Id(17)]
     public string? PointId { get; init; }
+
+    /// <summary>The catalogue key <see cref="Message"/> is worded from, so that a client or a later reader can word it in another language.</summary>
+    [Id(18)]
+    public string? MessageKey { get; init; }
+
+    /// <summary>The parts of the message (figures in invariant digits); kept with the alert, so an old alert reads in a new language.</summary>
+    [Id(19)]
+    public MessageArgs? MessageArgs { get; init; }
 }

@@ -111,7 +111,7 @@ public sealed class AlertBook
         }
 
         if (open.Severity == signal.Severity && open.Value == signal.Value && open.Threshold == signal.Threshold
-            && open.Message == signal.Message)
+            && open.Message == signal.Message && open.MessageKey == signal.MessageKey)
         {
             return null;
         }
@@ -131,6 +131,8 @@ public sealed class AlertBook
             Value = signal.Value,
             Threshold = signal.Threshold,
             Message = signal.Message,
+            MessageKey = signal.MessageKey,
+            MessageArgs = signal.MessageArgs,
         });
     }
 
@@ -322,7 +324,12 @@ public sealed class AlertBook
     {
         var id = AlertIds.For(campId, tankId, ++_lastNumber);
         var alert = new Alert(id, campId, tankId, signal.Kind, signal.Severity, AlertState.Active, signal.Message,
-            signal.Value, signal.Threshold, signal.At, null, null, null, null, null, 0, []) { PointId = pointId };
+            signal.Value, signal.Threshold, signal.At, null, null, null, null, null, 0, [])
+        {
+            PointId = pointId,
+            MessageKey = signal.MessageKey,
+            MessageArgs = signal.MessageArgs,
+        };
         _alerts.Insert(0, alert);
         if (signal.Severity == AlertSeverity.Critical)
         {

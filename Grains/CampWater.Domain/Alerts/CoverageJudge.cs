@@ -128,7 +128,11 @@ public sealed class CoverageJudge
                 continue;
             }
 
-            signals.Add(signal with { Message = $"{signal.Message} (judged late: its readings came after the day was first judged)" });
+            signals.Add(signal with
+            {
+                Message = $"{signal.Message} (judged late: its readings came after the day was first judged)",
+                MessageKey = signal.MessageKey is { } key ? key + ".late" : null,
+            });
             alertOpen = signal.Holds;
         }
 

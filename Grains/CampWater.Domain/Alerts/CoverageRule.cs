@@ -30,7 +30,8 @@ public static class CoverageRule
         if (lpd >= target)
         {
             return new AlertSignal(AlertKind.CoverageLow, false, AlertSeverity.Warning, lpd, target,
-                $"{Pct(lpd)} L per person on {date} met the target of {Pct(target)} L", dayEnd);
+                $"{Pct(lpd)} L per person on {date} met the target of {Pct(target)} L", dayEnd)
+                .Worded("alert.msg.coverage-low.cleared", ("lpd", Pct(lpd)), ("date", date), ("target", Pct(target)));
         }
 
         // The emergency minimum marks the severity, not a second condition: a camp that set its target
@@ -38,7 +39,9 @@ public static class CoverageRule
         return lpd < CampConfig.EmergencyMinimumLpd
             ? new AlertSignal(AlertKind.CoverageLow, true, AlertSeverity.Critical, lpd, CampConfig.EmergencyMinimumLpd,
                 $"Only {Pct(lpd)} L per person on {date}, below the emergency minimum of {Pct(CampConfig.EmergencyMinimumLpd)} L (target {Pct(target)} L)", dayEnd)
+                .Worded("alert.msg.coverage-low.critical", ("lpd", Pct(lpd)), ("date", date), ("minimum", Pct(CampConfig.EmergencyMinimumLpd)), ("target", Pct(target)))
             : new AlertSignal(AlertKind.CoverageLow, true, AlertSeverity.Warning, lpd, target,
-                $"Only {Pct(lpd)} L per person on {date}, below the target of {Pct(target)} L", dayEnd);
+                $"Only {Pct(lpd)} L per person on {date}, below the target of {Pct(target)} L", dayEnd)
+                .Worded("alert.msg.coverage-low.warning", ("lpd", Pct(lpd)), ("date", date), ("target", Pct(target)));
     }
 }

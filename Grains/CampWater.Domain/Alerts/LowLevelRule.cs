@@ -20,16 +20,19 @@ internal static class LowLevelRule
         AlertSignal? holds = null;
         if (level < t.CriticalPct)
         {
-            holds = Signal(input, AlertSeverity.Critical, t.CriticalPct, $"Level {Pct(level)} % is below the critical {Pct(t.CriticalPct)} %");
+            holds = Signal(input, AlertSeverity.Critical, t.CriticalPct, $"Level {Pct(level)} % is below the critical {Pct(t.CriticalPct)} %")
+                .Worded("alert.msg.low-level.critical", ("level", Pct(level)), ("limit", Pct(t.CriticalPct)));
         }
         else if (level < t.LowPct)
         {
-            holds = Signal(input, AlertSeverity.Warning, t.LowPct, $"Level {Pct(level)} % is below {Pct(t.LowPct)} %");
+            holds = Signal(input, AlertSeverity.Warning, t.LowPct, $"Level {Pct(level)} % is below {Pct(t.LowPct)} %")
+                .Worded("alert.msg.low-level.warning", ("level", Pct(level)), ("limit", Pct(t.LowPct)));
         }
         else if (memory.LowHolds && level < recovered)
         {
             // Only reached on the way back up from critical: the alert stays open, but as a warning.
-            holds = Signal(input, AlertSeverity.Warning, t.LowPct, $"Level {Pct(level)} % is above {Pct(t.LowPct)} % but not yet back at {Pct(recovered)} %");
+            holds = Signal(input, AlertSeverity.Warning, t.LowPct, $"Level {Pct(level)} % is above {Pct(t.LowPct)} % but not yet back at {Pct(recovered)} %")
+                .Worded("alert.msg.low-level.recovering", ("level", Pct(level)), ("limit", Pct(t.LowPct)), ("recovered", Pct(recovered)));
         }
 
         if (holds is null)
@@ -38,7 +41,8 @@ internal static class LowLevelRule
             {
                 memory.LowHolds = false;
                 signals.Add(new AlertSignal(AlertKind.LowLevel, false, AlertSeverity.Warning, level, recovered,
-                    $"Level {Pct(level)} % is back at or above {Pct(recovered)} %", input.Ts));
+                    $"Level {Pct(level)} % is back at or above {Pct(recovered)} %", input.Ts)
+                    .Worded("alert.msg.low-level.cleared", ("level", Pct(level)), ("recovered", Pct(recovered))));
             }
 
             return;

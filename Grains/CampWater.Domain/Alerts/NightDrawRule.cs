@@ -24,7 +24,8 @@ internal static class NightDrawRule
             var cleanL = memory.NightDate == clean ? memory.NightDrawnL : 0;
             memory.NightHolds = false;
             signals.Add(new AlertSignal(AlertKind.NightDraw, false, AlertSeverity.Warning, cleanL, limitL,
-                $"Drew {Litres(cleanL)} L during quiet hours {window} on the night of {Date(clean)}, within {Litres(limitL)} L", input.Ts));
+                $"Drew {Litres(cleanL)} L during quiet hours {window} on the night of {Date(clean)}, within {Litres(limitL)} L", input.Ts)
+                .Worded("alert.msg.night-draw.cleared", ("drawn", Litres(cleanL)), ("window", window.ToString()), ("date", Date(clean)), ("limit", Litres(limitL))));
         }
 
         if (window.NightOf(local) is not { } night)
@@ -46,8 +47,11 @@ internal static class NightDrawRule
             memory.NightRaisedFor = night;
             memory.NightHolds = true;
             var share = input.CapacityL > 0 ? $" ({Pct(memory.NightDrawnL / input.CapacityL * 100)} % of capacity)" : "";
-            signals.Add(new AlertSignal(AlertKind.NightDraw, true, AlertSeverity.Warning, memory.NightDrawnL, limitL,
-                $"Drew {Litres(memory.NightDrawnL)} L{share} during quiet hours {window}", input.Ts));
+            var signal = new AlertSignal(AlertKind.NightDraw, true, AlertSeverity.Warning, memory.NightDrawnL, limitL,
+                $"Drew {Litres(memory.NightDrawnL)} L{share} during quiet hours {window}", input.Ts);
+            signals.Add(input.CapacityL > 0
+                ? signal.Worded("alert.msg.night-draw.share", ("drawn", Litres(memory.NightDrawnL)), ("share", Pct(memory.NightDrawnL / input.CapacityL * 100)), ("window", window.ToString()))
+                : signal.Worded("alert.msg.night-draw", ("drawn", Litres(memory.NightDrawnL)), ("window", window.ToString())));
         }
     }
 }

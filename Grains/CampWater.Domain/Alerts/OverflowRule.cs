@@ -17,13 +17,15 @@ internal static class OverflowRule
         {
             memory.OverflowHolds = true;
             signals.Add(new AlertSignal(AlertKind.Overflow, true, AlertSeverity.Warning, level, limit,
-                $"Level {Pct(level)} % is above {Pct(limit)} %", input.Ts));
+                $"Level {Pct(level)} % is above {Pct(limit)} %", input.Ts)
+                .Worded("alert.msg.overflow", ("level", Pct(level)), ("limit", Pct(limit))));
         }
         else if (memory.OverflowHolds && level <= recovered)
         {
             memory.OverflowHolds = false;
             signals.Add(new AlertSignal(AlertKind.Overflow, false, AlertSeverity.Warning, level, recovered,
-                $"Level {Pct(level)} % is back at or below {Pct(recovered)} %", input.Ts));
+                $"Level {Pct(level)} % is back at or below {Pct(recovered)} %", input.Ts)
+                .Worded("alert.msg.overflow.cleared", ("level", Pct(level)), ("recovered", Pct(recovered))));
         }
     }
 }

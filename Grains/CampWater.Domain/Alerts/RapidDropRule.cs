@@ -26,13 +26,15 @@ internal static class RapidDropRule
         {
             memory.RapidHolds = true;
             signals.Add(new AlertSignal(AlertKind.RapidDrop, true, AlertSeverity.Critical, fall, limit,
-                $"Falling {Pct(fall!.Value)} % of capacity per hour for {Minutes(Math.Floor((ts - since).TotalMinutes))} min (limit {Pct(limit)} %/h)", ts));
+                $"Falling {Pct(fall!.Value)} % of capacity per hour for {Minutes(Math.Floor((ts - since).TotalMinutes))} min (limit {Pct(limit)} %/h)", ts)
+                .Worded("alert.msg.rapid-drop", ("fall", Pct(fall.Value)), ("forMin", Minutes(Math.Floor((ts - since).TotalMinutes))), ("limit", Pct(limit))));
         }
         else if (memory.RapidHolds && memory.CalmSince is { } calm && ts - calm >= TankAlertRules.RapidDropSustain)
         {
             memory.RapidHolds = false;
             signals.Add(new AlertSignal(AlertKind.RapidDrop, false, AlertSeverity.Critical, fall, calmBelow,
-                $"Fall rate {Pct(fall!.Value)} %/h has stayed below {Pct(calmBelow)} %/h for {Minutes(Math.Floor((ts - calm).TotalMinutes))} min", ts));
+                $"Fall rate {Pct(fall!.Value)} %/h has stayed below {Pct(calmBelow)} %/h for {Minutes(Math.Floor((ts - calm).TotalMinutes))} min", ts)
+                .Worded("alert.msg.rapid-drop.cleared", ("fall", Pct(fall.Value)), ("calm", Pct(calmBelow)), ("forMin", Minutes(Math.Floor((ts - calm).TotalMinutes)))));
         }
     }
 }

@@ -28,14 +28,19 @@ public static class TankAlertRules
     }
 
     /// <summary>A physically impossible reading; <paramref name="reason"/> says what was impossible about it.</summary>
-    public static AlertSignal FaultRaised(DateTimeOffset at, string reason) =>
-        new(AlertKind.SensorFault, true, AlertSeverity.Warning, null, null,
+    public static AlertSignal FaultRaised(DateTimeOffset at, string reason)
+    {
+        var signal = new AlertSignal(AlertKind.SensorFault, true, AlertSeverity.Warning, null, null,
             string.IsNullOrWhiteSpace(reason) ? "Impossible reading" : $"Impossible reading: {reason}", at);
+        var (key, args) = FaultReasons.Parts(reason);
+        return signal.Worded(key, args);
+    }
 
     /// <summary>The sensor has sent plausible readings again; the tank grain counts them.</summary>
     public static AlertSignal FaultCleared(DateTimeOffset at) =>
-        new(AlertKind.SensorFault, false, AlertSeverity.Warning, null, null,
-            string.Create(CultureInfo.InvariantCulture, $"{Tanks.TankModel.PlausibleReadingsToClearFault} plausible readings in a row"), at);
+        new AlertSignal(AlertKind.SensorFault, false, AlertSeverity.Warning, null, null,
+            string.Create(CultureInfo.InvariantCulture, $"{Tanks.TankModel.PlausibleReadingsToClearFault} plausible readings in a row"), at)
+        .Worded("alert.msg.sensor-fault.cleared", ("count", Tanks.TankModel.PlausibleReadingsToClearFault.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// A tank heard from within this time is still sending, however old its readings: readings that waited in the
@@ -54,9 +59,11 @@ public static class TankAlertRules
     {
         var silent = Math.Max(0, Math.Floor((at - lastReadingAt).TotalMinutes));
         return new AlertSignal(AlertKind.SensorOffline, true, AlertSeverity.Warning, silent, offlineAfterMin,
-            $"No reading for {Duration(silent)} (limit {Duration(offlineAfterMin)})", at);
+            $"No reading for {Duration(silent)} (limit {Duration(offlineAfterMin)})", at)
+            .Worded("alert.msg.sensor-offline", ("silentMin", Minutes(silent)), ("limitMin", Minutes(offlineAfterMin)));
     }
 
     public static AlertSignal Online(DateTimeOffset at) =>
-        new(AlertKind.SensorOffline, false, AlertSeverity.Warning, null, null, "Readings are arriving again", at);
+        new AlertSignal(AlertKind.SensorOffline, false, AlertSeverity.Warning, null, null, "Readings are arriving again", at)
+            .Worded("alert.msg.sensor-offline.cleared");
 }

@@ -64,7 +64,7 @@ public sealed class NotificationTexts(TextCatalogue catalogue, string? publicUrl
         arguments["by"] = newest.Event == NotifyEvent.Acknowledged ? Actor(alert.AcknowledgedBy, language) : Actor(alert.ResolvedBy, language);
         var body = new StringBuilder();
         body.AppendLine(catalogue.Format(language, "notify.email." + NotifyNames.Of(newest.Event), arguments)).AppendLine();
-        body.AppendLine(catalogue.Format(language, "notify.email.message", new Dictionary<string, string> { ["message"] = alert.Message }));
+        body.AppendLine(catalogue.Format(language, "notify.email.message", new Dictionary<string, string> { ["message"] = catalogue.Message(alert, language) }));
         if (alert.Value is { } value)
         {
             body.AppendLine(catalogue.Format(language, "notify.email.value", new Dictionary<string, string> { ["value"] = Figure(alert.Kind, value, language) }));
@@ -112,7 +112,7 @@ public sealed class NotificationTexts(TextCatalogue catalogue, string? publicUrl
         ArgumentNullException.ThrowIfNull(alert);
         if (alert.Value is not { } value)
         {
-            return alert.Message;
+            return catalogue.Message(alert, language);
         }
 
         var arguments = new Dictionary<string, string> { ["value"] = Figure(alert.Kind, value, language) };
@@ -132,7 +132,7 @@ public sealed class NotificationTexts(TextCatalogue catalogue, string? publicUrl
         ["camp"] = place.CampName,
         ["tank"] = place.TankName ?? catalogue.Format(language, "notify.camp-wide"),
         ["figure"] = Figure(alert, language),
-        ["message"] = alert.Message,
+        ["message"] = catalogue.Message(alert, language),
     };
 
     private string Figure(AlertKind kind, double value, string language)

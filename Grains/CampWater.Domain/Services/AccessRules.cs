@@ -58,13 +58,16 @@ public static class AccessRules
         {
             return population > 0
                 ? new AlertSignal(kind, true, AlertSeverity.Warning, null, limit, $"No usable {unit} for {people} (limit {Litres(limit)} per {unit})", at)
-                : new AlertSignal(kind, false, AlertSeverity.Warning, null, limit, $"Nobody lives in the camp", at);
+                    .Worded($"alert.msg.{unit}s-short.none", ("people", Litres(population)), ("limit", Litres(limit)))
+                : new AlertSignal(kind, false, AlertSeverity.Warning, null, limit, $"Nobody lives in the camp", at).Worded("alert.msg.access.nobody");
         }
 
         var per = PeoplePer(population, count)!.Value;
         var units = $"{Litres(count)} usable {unit}{(count == 1 ? "" : "s")}";
         return per > limit
             ? new AlertSignal(kind, true, AlertSeverity.Warning, per, limit, $"{people} share {units}: {Pct(per)} per {unit}, above the limit of {Litres(limit)}", at)
-            : new AlertSignal(kind, false, AlertSeverity.Warning, per, limit, $"{Pct(per)} people per usable {unit} ({units}), within the limit of {Litres(limit)}", at);
+                .Worded($"alert.msg.{unit}s-short", ("people", Litres(population)), ("usable", Litres(count)), ("per", Pct(per)), ("limit", Litres(limit)))
+            : new AlertSignal(kind, false, AlertSeverity.Warning, per, limit, $"{Pct(per)} people per usable {unit} ({units}), within the limit of {Litres(limit)}", at)
+                .Worded($"alert.msg.{unit}s-short.cleared", ("usable", Litres(count)), ("per", Pct(per)), ("limit", Litres(limit)));
     }
 }

@@ -70,10 +70,14 @@ public static class QualityRules
             var outbreak = limits.Outbreak ? " (outbreak minimum)" : "";
             yield return frc < min
                 ? Holds(AlertKind.QualityFrcLow, AlertSeverity.Critical, frc, min, $"Free chlorine {Figure(frc)} mg/L is below the minimum of {Figure(min)} mg/L{outbreak}", at)
-                : Clears(AlertKind.QualityFrcLow, AlertSeverity.Critical, frc, min, $"Free chlorine {Figure(frc)} mg/L is back within {band}", at);
+                    .Worded(limits.Outbreak ? "alert.msg.quality-frc-low.outbreak" : "alert.msg.quality-frc-low", ("frc", Figure(frc)), ("min", Figure(min)))
+                : Clears(AlertKind.QualityFrcLow, AlertSeverity.Critical, frc, min, $"Free chlorine {Figure(frc)} mg/L is back within {band}", at)
+                    .Worded("alert.msg.quality-frc.cleared", ("frc", Figure(frc)), ("min", Figure(min)), ("max", Figure(max)));
             yield return frc > max
                 ? Holds(AlertKind.QualityFrcHigh, AlertSeverity.Warning, frc, max, $"Free chlorine {Figure(frc)} mg/L is above the maximum of {Figure(max)} mg/L", at)
-                : Clears(AlertKind.QualityFrcHigh, AlertSeverity.Warning, frc, max, $"Free chlorine {Figure(frc)} mg/L is back within {band}", at);
+                    .Worded("alert.msg.quality-frc-high", ("frc", Figure(frc)), ("max", Figure(max)))
+                : Clears(AlertKind.QualityFrcHigh, AlertSeverity.Warning, frc, max, $"Free chlorine {Figure(frc)} mg/L is back within {band}", at)
+                    .Worded("alert.msg.quality-frc.cleared", ("frc", Figure(frc)), ("min", Figure(min)), ("max", Figure(max)));
         }
 
         if (test.TurbidityNtu is { } ntu)
@@ -81,23 +85,29 @@ public static class QualityRules
             var max = limits.TurbidityMaxNtu;
             yield return ntu > max
                 ? Holds(AlertKind.QualityTurbidity, AlertSeverity.Warning, ntu, max, $"Turbidity {Figure(ntu)} NTU is above the maximum of {Figure(max)} NTU", at)
-                : Clears(AlertKind.QualityTurbidity, AlertSeverity.Warning, ntu, max, $"Turbidity {Figure(ntu)} NTU is back at or below {Figure(max)} NTU", at);
+                    .Worded("alert.msg.quality-turbidity", ("ntu", Figure(ntu)), ("max", Figure(max)))
+                : Clears(AlertKind.QualityTurbidity, AlertSeverity.Warning, ntu, max, $"Turbidity {Figure(ntu)} NTU is back at or below {Figure(max)} NTU", at)
+                    .Worded("alert.msg.quality-turbidity.cleared", ("ntu", Figure(ntu)), ("max", Figure(max)));
         }
 
         if (test.EcoliCfu is { } cfu)
         {
             yield return cfu > 0
                 ? Holds(AlertKind.QualityEcoli, AlertSeverity.Critical, cfu, 0, $"E. coli found: {Figure(cfu)} CFU per 100 mL; drinking water must have none", at)
-                : Clears(AlertKind.QualityEcoli, AlertSeverity.Critical, cfu, 0, "No E. coli in 100 mL", at);
+                    .Worded("alert.msg.quality-ecoli", ("cfu", Figure(cfu)))
+                : Clears(AlertKind.QualityEcoli, AlertSeverity.Critical, cfu, 0, "No E. coli in 100 mL", at).Worded("alert.msg.quality-ecoli.cleared");
         }
 
         if (test.Ph is { } ph)
         {
             yield return ph < limits.PhMin
                 ? Holds(AlertKind.QualityPh, AlertSeverity.Warning, ph, limits.PhMin, $"pH {Figure(ph)} is below {Figure(limits.PhMin)}", at, "low")
+                    .Worded("alert.msg.quality-ph.low", ("ph", Figure(ph)), ("min", Figure(limits.PhMin)))
                 : ph > limits.PhMax
                     ? Holds(AlertKind.QualityPh, AlertSeverity.Warning, ph, limits.PhMax, $"pH {Figure(ph)} is above {Figure(limits.PhMax)}", at, "high")
-                    : Clears(AlertKind.QualityPh, AlertSeverity.Warning, ph, null, $"pH {Figure(ph)} is back within {Figure(limits.PhMin)}–{Figure(limits.PhMax)}", at);
+                        .Worded("alert.msg.quality-ph.high", ("ph", Figure(ph)), ("max", Figure(limits.PhMax)))
+                    : Clears(AlertKind.QualityPh, AlertSeverity.Warning, ph, null, $"pH {Figure(ph)} is back within {Figure(limits.PhMin)}–{Figure(limits.PhMax)}", at)
+                        .Worded("alert.msg.quality-ph.cleared", ("ph", Figure(ph)), ("min", Figure(limits.PhMin)), ("max", Figure(limits.PhMax)));
         }
     }
 
@@ -107,5 +117,8 @@ public static class QualityRules
     private static Verdict Clears(AlertKind kind, AlertSeverity severity, double value, double? threshold, string message, DateTimeOffset at) =>
         new(kind, false, "", new AlertSignal(kind, false, severity, value, threshold, message, at));
 
-    private readonly record struct Verdict(AlertKind Kind, bool Holds, string Side, AlertSignal Signal);
+    private readonly record struct Verdict(AlertKind Kind, bool Holds, string Side, AlertSignal Signal)
+    {
+        public Verdict Worded(string key, params (string Name, string Value)[] args) => this with { Signal = Signal.Worded(key, args) };
+    }
 }

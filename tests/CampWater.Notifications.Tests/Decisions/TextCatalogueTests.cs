@@ -59,7 +59,9 @@ public sealed class TextCatalogueTests
         {
             foreach (var key in catalogue.Keys(language))
             {
-                var english = TextCatalogue.ArgumentsOf(catalogue.Template("en", key));
+                // A plural form English does not have (Arabic's "two", "few", "many") is checked against English "other".
+                var englishKey = catalogue.Has("en", key) ? key : System.Text.RegularExpressions.Regex.Replace(key, @"\.(zero|two|few|many)$", ".other");
+                var english = TextCatalogue.ArgumentsOf(catalogue.Template("en", englishKey));
                 Assert.Subset(english.ToHashSet(), TextCatalogue.ArgumentsOf(catalogue.Template(language, key)).ToHashSet());
             }
         }

@@ -6,32 +6,39 @@
 
 import { setAttr, setText, slots, template } from '../dom.js';
 import { createDeliveryLog } from './delivery-log.js';
-import { NONE, age, dayTime, flow, isNumber, lpd, number, percent, tankState } from '../format.js';
+import { draft } from '../drafts.js';
+import { has, t } from '../i18n.js';
+import { NONE, age, dayTime, duration, flow, isNumber, lpd, number, percent, tankState } from '../format.js';
 
 export const SEVERITIES = {
-  critical: { label: 'Critical', icon: '!', rank: 0 },
-  warning: { label: 'Warning', icon: '▲', rank: 1 },
-  info: { label: 'Info', icon: 'i', rank: 2 },
+  critical: { label: t('severity.label.critical'), icon: '!', rank: 0 },
+  warning: { label: t('severity.label.warning'), icon: '▲', rank: 1 },
+  info: { label: t('severity.label.info'), icon: 'i', rank: 2 },
 };
 
-const KINDS = {
-  'low-level': { label: 'Low level', unit: '%' },
-  overflow: { label: 'Overflow', unit: '%' },
-  'rapid-drop': { label: 'Rapid drop', unit: '%/h' },
-  'night-draw': { label: 'Water drawn at night', unit: 'L' },
-  'sensor-offline': { label: 'Sensor offline', unit: 'min' },
-  'sensor-fault': { label: 'Sensor fault', unit: '' },
-  'coverage-low': { label: 'Coverage below target', unit: 'l/p/d' },
-  'quality-frc-low': { label: 'Chlorine too low', unit: 'mg/L' },
-  'quality-frc-high': { label: 'Chlorine too high', unit: 'mg/L' },
-  'quality-turbidity': { label: 'Water turbid', unit: 'NTU' },
-  'quality-ecoli': { label: 'E. coli in the water', unit: 'CFU/100 mL' },
-  'quality-ph': { label: 'pH out of range', unit: '' },
-  'taps-short': { label: 'Too few working taps', unit: 'people per tap' },
-  'latrines-short': { label: 'Too few usable latrines', unit: 'people per latrine' },
-};
+/** The alert's kind in words ("Low level"); the catalogue's unit.{kind} template gives its figure's unit. */
+const kindLabel = (kind) => (has(`alert.kind.${kind}`) ? t(`alert.kind.${kind}`) : kind);
 
-const withUnit = (v, unit) => (isNumber(v) ? `${number(v, Math.abs(v) < 10 ? 1 : 0)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}` : NONE);
+const withUnit = (v, kind) => (isNumber(v)
+  ? t(has(`unit.${kind}`) ? `unit.${kind}` : 'unit.other', { n: number(v, Math.abs(v) < 10 ? 1 : 0) }) : NONE);
+
+/** A figure the server put in a message ("6", "1250.5") in the page's digits; other words as they are. */
+const argText = (v) => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? number(Number(v), 2) : v);
+
+/**
+ * The alert's message in the page's language: worded here from its key and parts when the catalogue
+ * has the key (so an alert pushed live, or kept offline, reads in the person's language too), else
+ * the server's words.
+ */
+export function alertMessage(alert) {
+  if (alert?.messageKey && has(alert.messageKey)) {
+    // A part named …Min is a span of minutes: "45 min", "25 h", "3 d", in the page's units.
+    const args = Object.fromEntries(Object.entries(alert.messageArgs ?? {})
+      .map(([k, v]) => [k, k.endsWith('Min') && isNumber(Number(v)) ? duration(Number(v)) : argText(v)]));
+    return t(alert.messageKey, args);
+  }
+  return alert?.message ?? alert?.kind ?? '';
+}
 
 const make = template(`
 <li class="alert-card">
@@ -46,20 +53,21 @@ const make = template(`
     <p class="alert-now num" data-slot="now"><span></span><time class="age"></time></p>
     <p class="alert-figures num" data-slot="figures"></p>
     <p class="alert-state" data-slot="state"></p>
+    <p class="alert-pending" data-slot="pending" hidden></p>
     <ul class="alert-comments" data-slot="comments" hidden></ul>
     <div class="alert-actions" data-slot="actions" hidden>
-      <button type="button" class="act act-primary" data-act="acknowledge">Acknowledge</button>
-      <button type="button" class="act" data-act="assign-me">Assign to me</button>
-      <button type="button" class="act" data-act="comment" aria-expanded="false">Comment</button>
-      <button type="button" class="act" data-act="resolve" aria-expanded="false">Resolve</button>
-      <button type="button" class="act act-link" data-act="assign-other" aria-expanded="false">Assign someone else…</button>
+      <button type="button" class="act act-primary" data-act="acknowledge" data-i18n="card.acknowledge"></button>
+      <button type="button" class="act" data-act="assign-me" data-i18n="card.assignToMe"></button>
+      <button type="button" class="act" data-act="comment" aria-expanded="false" data-i18n="card.comment"></button>
+      <button type="button" class="act" data-act="resolve" aria-expanded="false" data-i18n="card.resolve"></button>
+      <button type="button" class="act act-link" data-act="assign-other" aria-expanded="false" data-i18n="card.assignSomeoneElse"></button>
     </div>
     <form class="alert-form" data-slot="form" hidden>
       <label data-slot="formLabel"></label>
       <div class="alert-form-row">
         <input type="text" data-slot="formInput" autocomplete="off">
         <button type="submit" class="act act-primary" data-slot="formSubmit"></button>
-        <button type="button" class="act" data-slot="formCancel">Cancel</button>
+        <button type="button" class="act" data-slot="formCancel" data-i18n="card.cancel"></button>
       </div>
     </form>
     <p class="alert-error" role="alert" data-slot="error" hidden></p>
@@ -77,20 +85,20 @@ function nowFigure(alert, tank, camp) {
   if (alert.kind.startsWith('quality-')) return ['', null];
   if (alert.kind === 'taps-short' || alert.kind === 'latrines-short') {
     const per = alert.kind === 'taps-short' ? camp?.peoplePerUsableTap : camp?.peoplePerUsableLatrine;
-    return isNumber(per) ? [`Now ${Math.round(per)} people per ${alert.kind === 'taps-short' ? 'working tap' : 'usable latrine'}`, null] : ['', null];
+    return isNumber(per) ? [t(alert.kind === 'taps-short' ? 'card.now.perTap' : 'card.now.perLatrine', { n: number(Math.round(per)) }), null] : ['', null];
   }
   if (alert.tankId) {
     if (!tank) return ['', null];
     const state = tankState(tank.state);
     if (alert.kind === 'sensor-offline' || state === 'offline' || state === 'unknown') {
-      return tank.lastReadingAt ? ['Now: last reading ', tank.lastReadingAt] : ['Now: no reading yet', null];
+      return tank.lastReadingAt ? [t('card.now.lastReading'), tank.lastReadingAt] : [t('card.now.noReading'), null];
     }
-    if (alert.kind === 'sensor-fault' && state === 'fault') return [`Now: still a sensor fault (last level ${percent(tank.levelPct)})`, null];
-    if (alert.kind === 'rapid-drop') return [`Now ${percent(tank.levelPct)}, ${flow(tank.flowLph).text}`, null];
-    return [`Now ${percent(tank.levelPct)}`, null];
+    if (alert.kind === 'sensor-fault' && state === 'fault') return [t('card.now.stillFault', { level: percent(tank.levelPct) }), null];
+    if (alert.kind === 'rapid-drop') return [t('card.now.levelFlow', { level: percent(tank.levelPct), flow: flow(tank.flowLph).text }), null];
+    return [t('card.now.level', { level: percent(tank.levelPct) }), null];
   }
   if (alert.kind === 'coverage-low' && camp?.yesterday) {
-    return [isNumber(camp.yesterday.lpd) ? `Yesterday: ${lpd(camp.yesterday.lpd)}` : 'Yesterday: no data', null];
+    return [isNumber(camp.yesterday.lpd) ? t('card.now.yesterday', { lpd: lpd(camp.yesterday.lpd) }) : t('card.now.yesterdayNone'), null];
   }
   return ['', null];
 }
@@ -133,11 +141,12 @@ export function createAlertCard({ act, me, place }) {
     for (const b of [...Object.values(buttons), s.formSubmit]) b.disabled = true;
     try {
       const updated = await act(alert.id, kind, body);
+      if (formKind) draftOf(formKind).clear();
       closeForm();
       if (updated) card.update(updated);
     } catch (err) {
-      const why = err.status === 0 ? 'No connection: nothing was sent. Try again when the network is back.'
-        : err.status === 409 ? `Already changed by someone else: ${err.detail || err.message}`
+      const why = err.status === 0 ? t('card.error.offline')
+        : err.status === 409 ? t('card.error.conflict', { why: err.detail || err.message })
           : [err.message, err.detail].filter(Boolean).join(' ');
       showError(why);
     } finally {
@@ -150,15 +159,15 @@ export function createAlertCard({ act, me, place }) {
   function openForm(kind) {
     formKind = kind;
     const spec = {
-      comment: { label: 'Comment', submit: 'Send', placeholder: 'e.g. Truck ordered for 14:00', required: true },
-      resolve: { label: 'Note (optional)', submit: 'Resolve', placeholder: 'e.g. Refilled, valve closed', required: false },
-      assign: { label: 'Assign to', submit: 'Assign', placeholder: 'Name of the person', required: true },
+      comment: { label: t('card.comment'), submit: t('card.send'), placeholder: t('card.comment.placeholder'), required: true },
+      resolve: { label: t('card.note'), submit: t('card.resolve'), placeholder: t('card.resolve.placeholder'), required: false },
+      assign: { label: t('card.assignTo'), submit: t('card.assign'), placeholder: t('card.assign.placeholder'), required: true },
     }[kind];
     setText(s.formLabel, spec.label);
     setText(s.formSubmit, spec.submit);
     setAttr(s.formInput, 'placeholder', spec.placeholder);
     setAttr(s.formInput, 'required', spec.required);
-    s.formInput.value = '';
+    s.formInput.value = draftOf(kind).get();
     setAttr(s.form, 'hidden', false);
     setAttr(buttons.comment, 'aria-expanded', String(kind === 'comment'));
     setAttr(buttons.resolve, 'aria-expanded', String(kind === 'resolve'));
@@ -173,6 +182,9 @@ export function createAlertCard({ act, me, place }) {
   }
 
   const myName = () => (me().authEnabled ? me().name : null);
+  // What is typed in the card's form is kept as it is typed, per alert and action.
+  const draftOf = (kind) => draft(`alert.${alert?.id}.${kind}`);
+  s.formInput.addEventListener('input', () => formKind && draftOf(formKind).set(s.formInput.value));
 
   buttons.acknowledge.addEventListener('click', () => send('acknowledge', {}));
   // One tap for a signed-in person; without a name (sign-in off) there is no "me", only someone named.
@@ -206,19 +218,20 @@ export function createAlertCard({ act, me, place }) {
       alert = next;
       card.canAct = canAct;
       const sev = SEVERITIES[next.severity] ?? SEVERITIES.info;
-      const kind = KINDS[next.kind] ?? { label: next.kind, unit: '' };
+
       el.dataset.severity = next.severity;
       el.dataset.state = next.state;
       el.dataset.alertId = next.id;
       el.dataset.kind = next.kind;
       setText(s.sev.firstElementChild, sev.icon);
       setText(s.sev.lastElementChild, sev.label);
-      setText(s.title, kind.label);
+      setText(s.title, kindLabel(next.kind));
       const at = place(next);
-      const spot = next.tankId ? at.tankName ?? `Tank ${next.tankId}` : next.pointId ? `Water point ${next.pointId}` : 'Whole camp';
+      const spot = next.tankId ? at.tankName ?? t('card.tank', { id: next.tankId }) : next.pointId ? t('card.point', { id: next.pointId }) : t('card.wholeCamp');
       const where = [spot, at.campName].join(' · ');
       setText(s.where, where);
-      setText(s.message, next.message ?? '');
+      const words = alertMessage(next);
+      setText(s.message, words);
       const [nowText, lastReading] = next.state === 'resolved' ? ['', null] : nowFigure(next, at.tank, at.camp);
       setText(s.now.firstElementChild, nowText);
       const lastEl = s.now.lastElementChild;
@@ -229,22 +242,27 @@ export function createAlertCard({ act, me, place }) {
       // The message carries the figures with their units ("Level 6 % is below the critical 10 %"); a
       // number is repeated on its own only when there is no message.
       const figures = !next.message && isNumber(next.value)
-        ? `${withUnit(next.value, kind.unit)}${isNumber(next.threshold) ? ` (limit ${withUnit(next.threshold, kind.unit)})` : ''}`
+        ? (isNumber(next.threshold) ? t('card.figureLimit', { value: withUnit(next.value, next.kind), limit: withUnit(next.threshold, next.kind) }) : withUnit(next.value, next.kind))
         : '';
       setText(s.figures, figures);
       setAttr(s.figures, 'hidden', !figures);
       setAttr(s.age, 'datetime', next.raisedAt);
-      setAttr(s.age, 'title', `Raised ${dayTime(next.raisedAt, at.zone)}`);
+      setAttr(s.age, 'title', t('card.raised', { time: dayTime(next.raisedAt, at.zone) }));
       setText(s.age, age(next.raisedAt));
 
-      const state = [`Raised ${dayTime(next.raisedAt, at.zone)}`];
-      if (next.state === 'active') state.push('Not acknowledged');
-      if (next.state === 'acknowledged') state.push(`Acknowledged by ${next.acknowledgedBy ?? 'someone'}`);
-      if (next.state === 'resolved') state.push(`Resolved${next.resolvedBy ? ` by ${next.resolvedBy}` : ''}`);
-      if (next.assignee) state.push(`assigned to ${next.assignee}`);
-      if (next.escalations > 0) state.push(`sent again ${number(next.escalations)}×`);
+      const state = [t('card.raised', { time: dayTime(next.raisedAt, at.zone) })];
+      if (next.state === 'active') state.push(t('card.notAcknowledged'));
+      if (next.state === 'acknowledged') state.push(t('card.acknowledgedBy', { name: next.acknowledgedBy ?? t('card.someone') }));
+      if (next.state === 'resolved') state.push(next.resolvedBy ? t('card.resolvedBy', { name: next.resolvedBy }) : t('card.resolved'));
+      if (next.assignee) state.push(t('card.assignedTo', { name: next.assignee }));
+      if (next.escalations > 0) state.push(t('card.sentAgain', { n: number(next.escalations) }));
       setText(s.state, state.join(' · '));
       deliveries.update(next, at.zone);
+      // Done on this phone without a network: it goes to the server when the network is back.
+      const waiting = next.waiting ?? [];
+      el.dataset.pending = String(waiting.length > 0);
+      setText(s.pending, waiting.length ? t('offline.pendingCard', { actions: waiting.map((k) => t(`offline.action.${k}`)).join(t('list.comma')) }) : '');
+      setAttr(s.pending, 'hidden', waiting.length === 0);
 
       const comments = next.comments ?? [];
       setAttr(s.comments, 'hidden', comments.length === 0);
@@ -255,8 +273,10 @@ export function createAlertCard({ act, me, place }) {
           const li = document.createElement('li');
           const who = document.createElement('span');
           who.className = 'muted';
-          who.textContent = `${c.by}, ${age(c.at)}: `;
-          li.append(who, c.text);
+          who.textContent = t('card.commentBy', { by: c.by, age: age(c.at) });
+          // The server notes an assignment as a comment in English: it is worded here in the page's language.
+          const assigned = /^Assigned to (.+)$/.exec(c.text ?? '');
+          li.append(who, assigned ? t('card.comment.assigned', { name: assigned[1] }) : c.text);
           return li;
         }));
       }
@@ -266,7 +286,7 @@ export function createAlertCard({ act, me, place }) {
       setAttr(buttons.acknowledge, 'hidden', next.state !== 'active');
       const name = myName();
       setAttr(buttons['assign-me'], 'hidden', Boolean(name) && next.assignee === name);
-      setText(buttons['assign-me'], name ? 'Assign to me' : 'Assign…');
+      setText(buttons['assign-me'], name ? t('card.assignToMe') : t('card.assignEllipsis'));
       setAttr(buttons['assign-other'], 'hidden', !name);
       if (!(canAct && open)) closeForm();
     },

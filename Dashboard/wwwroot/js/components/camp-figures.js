@@ -2,7 +2,8 @@
 // target, coverage, autonomy and open alerts. Used by the overview cards and the camp page.
 
 import { levelFraction, setAttr, setStyle, setText, slots, template } from '../dom.js';
-import { NONE, adaptive, days, isNumber, litres, litresInWords, lpd, percent, volumeOf } from '../format.js';
+import { NONE, adaptive, days, isNumber, litres, litresInWords, lpd, number, percent, volumeOf } from '../format.js';
+import { t } from '../i18n.js';
 
 const make = template(`
 <div class="camp-figures">
@@ -12,15 +13,15 @@ const make = template(`
     <span class="bar bar-camp" role="img" data-slot="bar"><span class="bar-fill"></span></span>
   </div>
   <dl class="facts facts-camp">
-    <div><dt>Drawn today</dt><dd class="num" data-slot="drawn"></dd></div>
-    <div><dt>So far today</dt><dd class="num"><span data-slot="lpdToday"></span>
+    <div><dt data-i18n="figures.drawnToday"></dt><dd class="num" data-slot="drawn"></dd></div>
+    <div><dt data-i18n="figures.soFarToday"></dt><dd class="num"><span data-slot="lpdToday"></span>
       <span class="muted" data-slot="target"></span></dd></div>
-    <div><dt>Yesterday</dt><dd class="num"><span data-slot="lpdYesterday"></span>
+    <div><dt data-i18n="figures.yesterday"></dt><dd class="num"><span data-slot="lpdYesterday"></span>
       <span class="met" data-slot="met"><span aria-hidden="true"></span><span></span></span></dd></div>
-    <div><dt>Coverage</dt><dd class="num" data-slot="coverage"></dd></div>
-    <div><dt>Autonomy</dt><dd class="num" data-slot="autonomy"></dd></div>
+    <div><dt data-i18n="figures.coverage"></dt><dd class="num" data-slot="coverage"></dd></div>
+    <div><dt data-i18n="figures.autonomy"></dt><dd class="num" data-slot="autonomy"></dd></div>
   </dl>
-  <ul class="chips" aria-label="Open alerts" data-slot="alerts"></ul>
+  <ul class="chips" data-i18n-aria-label="figures.openAlerts" data-slot="alerts"></ul>
 </div>`);
 
 const SEVERITIES = [
@@ -40,13 +41,13 @@ function showAlerts(list, counts) {
     icon.className = 'chip-icon';
     icon.setAttribute('aria-hidden', 'true');
     icon.textContent = s.icon;
-    li.append(icon, `${counts[s.key]} ${s.key}`);
+    li.append(icon, t(`figures.chip.${s.key}`, { count: counts[s.key], n: number(counts[s.key]) }));
     return li;
   });
   if (items.length === 0) {
     const li = document.createElement('li');
     li.className = 'chip chip-none';
-    li.textContent = 'No open alerts';
+    li.textContent = t('figures.noAlerts');
     items.push(li);
   }
   list.replaceChildren(...items);
@@ -60,25 +61,25 @@ export function createCampFigures() {
     /** @param {object} camp CampSummary */
     update(camp) {
       setText(s.pct, percent(camp.levelPct));
-      setText(s.volume, camp.capacityL > 0 ? volumeOf(camp.volumeL, camp.capacityL) : 'no tanks');
+      setText(s.volume, camp.capacityL > 0 ? volumeOf(camp.volumeL, camp.capacityL) : t('figures.noTanks'));
       setStyle(s.bar, '--level', levelFraction(camp.levelPct));
       setAttr(s.bar, 'hidden', !(camp.capacityL > 0));
       setAttr(s.bar, 'aria-label', isNumber(camp.levelPct)
-        ? `Camp level ${percent(camp.levelPct).replace('%', ' percent')}, ${litresInWords(camp.volumeL)} of ${litresInWords(camp.capacityL)}`
-        : 'Camp level unknown');
+        ? t('figures.campLevel', { pct: number(camp.levelPct), volume: litresInWords(camp.volumeL), capacity: litresInWords(camp.capacityL) })
+        : t('figures.campLevelUnknown'));
 
       setText(s.drawn, litres(camp.today?.drawnL));
       // "5.8 of 20 l/p/d": today so far against the camp's target.
       setText(s.lpdToday, isNumber(camp.targetLpd) ? adaptive(camp.today?.lpd) : lpd(camp.today?.lpd));
-      setText(s.target, isNumber(camp.targetLpd) ? `of ${lpd(camp.targetLpd)}` : '');
+      setText(s.target, isNumber(camp.targetLpd) ? t('figures.ofTarget', { target: lpd(camp.targetLpd) }) : '');
       setText(s.lpdYesterday, lpd(camp.yesterday?.lpd));
       const met = camp.yesterday?.met;
       setAttr(s.met, 'data-met', met == null ? null : String(met));
       // A day with a figure but too few readings to judge says so, rather than nothing.
       const unjudged = met == null && isNumber(camp.yesterday?.lpd);
       setText(s.met.firstElementChild, met == null ? (unjudged ? '?' : '') : met ? '✓' : '✕');
-      setText(s.met.lastElementChild, met == null ? (unjudged ? 'too few readings' : '') : met ? 'met' : 'not met');
-      setText(s.coverage, isNumber(camp.coveragePct) ? `${percent(camp.coveragePct)} of people` : NONE);
+      setText(s.met.lastElementChild, met == null ? (unjudged ? t('figures.tooFew') : '') : met ? t('figures.met') : t('figures.notMet'));
+      setText(s.coverage, isNumber(camp.coveragePct) ? t('figures.ofPeople', { pct: percent(camp.coveragePct) }) : NONE);
       setText(s.autonomy, days(camp.daysOfAutonomy));
       showAlerts(s.alerts, camp.openAlerts);
     },

@@ -1,6 +1,7 @@
 // A camp's own settings (registry form, without its tanks) as a form: name, time zone, population,
 // target and quiet hours. The form itself is config-form.js; saving sends no tanks, so they stay.
 
+import { t } from '../i18n.js';
 import { createConfigForm } from './config-form.js';
 
 const QUIET = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/;
@@ -15,26 +16,26 @@ function knownZone(zone) {
 }
 
 const FIELDS = [
-  { path: 'name', label: 'Name', kind: 'text', required: true },
+  { path: 'name', label: t('campForm.name'), kind: 'text', required: true },
   {
-    path: 'timeZone', label: 'Time zone', unit: 'e.g. Asia/Damascus', kind: 'text', required: true, list: 'camp-zones',
-    check: (v) => (knownZone(v) ? null : `Time zone must be a zone such as Asia/Damascus or Africa/Ndjamena; “${v}” is not known`),
+    path: 'timeZone', label: t('campForm.timeZone'), unit: t('campForm.timeZone.unit'), kind: 'text', required: true, list: 'camp-zones',
+    check: (v) => (knownZone(v) ? null : t('campForm.timeZone.check', { v })),
   },
-  { path: 'population', label: 'Population', unit: 'people', kind: 'int', required: true, min: 0 },
-  { path: 'targetLpd', label: 'Target', unit: 'l/p/d (15 emergency, 20 after)', kind: 'num', required: true, above: 0, max: 1000 },
+  { path: 'population', label: t('campForm.population'), unit: t('campForm.population.unit'), kind: 'int', required: true, min: 0 },
+  { path: 'targetLpd', label: t('campForm.targetLpd'), unit: t('campForm.targetLpd.unit'), kind: 'num', required: true, above: 0, max: 1000 },
   {
-    path: 'quietHours', label: 'Quiet hours', unit: 'HH:mm-HH:mm, camp time', kind: 'text', required: true, placeholder: '00:00-04:00',
+    path: 'quietHours', label: t('campForm.quietHours'), unit: t('campForm.quietHours.unit'), kind: 'text', required: true, placeholder: '00:00-04:00',
     check: (v) => {
       const m = QUIET.exec(v);
-      if (!m) return 'Quiet hours must be two times, such as 00:00-04:00';
-      return m[1] === m[3] && m[2] === m[4] ? 'Quiet hours must not start and end at the same time' : null;
+      if (!m) return t('campForm.quietHours.check');
+      return m[1] === m[3] && m[2] === m[4] ? t('campForm.quietHours.same') : null;
     },
   },
 ];
 
 const GROUPS = [
-  ['Camp', ['name', 'timeZone', 'population']],
-  ['Water', ['targetLpd', 'quietHours']],
+  [t('campForm.group.Camp'), ['name', 'timeZone', 'population']],
+  [t('campForm.group.Water'), ['targetLpd', 'quietHours']],
 ];
 
 /** The form's words for a field of a camp. */

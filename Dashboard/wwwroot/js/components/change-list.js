@@ -3,19 +3,24 @@
 // words, so that engineers and auditors can see who moved a threshold.
 
 import { dayTime, number } from '../format.js';
+import { t } from '../i18n.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { campFields } from './camp-form.js';
 import { tankFields } from './tank-form.js';
 
 const TEXT = {
-  none: 'No changes recorded yet.',
-  created: 'created',
-  removed: 'removed',
-  camp: 'Camp',
-  unset: 'none',
-  rows: (n) => `${number(n)} rows`,
-  more: (n) => `and ${number(n)} more fields`,
+  none: t('changes.none'),
+  created: t('changes.created'),
+  removed: t('changes.removed'),
+  camp: t('changes.camp'),
+  unset: t('changes.unset'),
+  rows: (n) => t('changes.rows', { count: n, n: number(n) }),
+  more: (n) => t('changes.more', { count: n, n: number(n) }),
+  registryFile: t('changes.registryFile'),
 };
+
+// Who a change is by when it came from the registry file at start, not from a person.
+const REGISTRY_FILE = 'registry file';
 
 // A created camp or tank lists every field; the first few say enough.
 const SHOWN_ON_CREATION = 3;
@@ -28,11 +33,13 @@ const make = template(`
 
 const labelOf = (change, field) => {
   const spec = (change.tankId ? tankFields : campFields).find((f) => f.path === field);
-  return spec ? { label: spec.label, unit: spec.unit } : { label: field, unit: '' };
+  return spec ? { label: spec.label, unit: spec.unit, options: spec.options } : { label: field, unit: '' };
 };
 
-function valueText(value, unit) {
+function valueText(value, unit, options) {
   if (value == null) return TEXT.unset;
+  const option = options?.find(([v]) => v === value);
+  if (option) return option[1]; // "vertical cylinder" in the page's words, not the registry's
   if (Array.isArray(value)) return TEXT.rows(value.length);
   if (typeof value === 'number') {
     const short = (unit ?? '').replace(/\s*\(.*$/, '');
@@ -62,7 +69,7 @@ export function createChangeList({ tankName = (id) => id } = {}) {
         when.dateTime = change.at;
         when.textContent = dayTime(change.at, zone);
         const who = document.createElement('strong');
-        who.textContent = change.by;
+        who.textContent = change.by === REGISTRY_FILE ? TEXT.registryFile : change.by;
         const what = [withTank ? (change.tankId ? tankName(change.tankId) : TEXT.camp) : '',
           change.kind === 'created' ? TEXT.created : change.kind === 'removed' ? TEXT.removed : ''].filter(Boolean).join(' ');
         head.append(when, ' · ', who, what ? ` · ${what}` : '');
@@ -72,11 +79,11 @@ export function createChangeList({ tankName = (id) => id } = {}) {
           const ul = document.createElement('ul');
           ul.className = 'change-fields';
           for (const f of fields) {
-            const { label, unit } = labelOf(change, f.field);
+            const { label, unit, options } = labelOf(change, f.field);
             const item = document.createElement('li');
             item.textContent = change.kind === 'created'
-              ? `${label}: ${valueText(f.to, unit)}`
-              : `${label}: ${valueText(f.from, unit)} → ${valueText(f.to, unit)}`;
+              ? `${label}: ${valueText(f.to, unit, options)}`
+              : `${label}: ${valueText(f.from, unit, options)} → ${valueText(f.to, unit, options)}`;
             ul.append(item);
           }
           if (fields.length < change.fields.length) {

@@ -2,6 +2,7 @@
 // (one per ~72 px), on the camp's whole hours or midnights, not UTC's nor this device's.
 
 import { clock, dayLabel, zoneOffsetMs } from '../format.js';
+import { isolate } from '../i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HOUR = 3_600_000;
@@ -9,7 +10,8 @@ const HOUR = 3_600_000;
 export function svgEl(name, attrs = {}, text) {
   const node = document.createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text != null) node.textContent = text;
+  // The chart lays out left to right; each label keeps its own direction inside it ("فيضان 98%", "14:05").
+  if (text != null) node.textContent = name === 'text' ? isolate(text) : text;
   return node;
 }
 

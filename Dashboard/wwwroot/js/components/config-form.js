@@ -8,19 +8,20 @@
 
 import { setAttr, setText, slots, template } from '../dom.js';
 import { number } from '../format.js';
+import { t } from '../i18n.js';
 
 const TEXT = {
-  save: 'Save changes',
-  undo: 'Undo changes',
-  saved: 'Saved.',
-  seeBelow: 'Some fields need a change (see below each field).',
-  changedMeanwhile: 'Someone changed this on the server while you were editing. Your edits are kept; “Undo changes” shows the new values.',
-  required: (label) => `${label} is required`,
-  notNumber: (label) => `${label} must be a number, such as 25`,
-  notWhole: (label) => `${label} must be a whole number`,
-  atLeast: (label, v) => `${label} must be at least ${v}`,
-  above: (label, v) => `${label} must be more than ${v}`,
-  atMost: (label, v) => `${label} must be at most ${v}`,
+  save: t('form.save'),
+  undo: t('form.undo'),
+  saved: t('form.saved'),
+  seeBelow: t('form.seeBelow'),
+  changedMeanwhile: t('form.changedMeanwhile'),
+  required: (label) => t('form.required', { label }),
+  notNumber: (label) => t('form.notNumber', { label }),
+  notWhole: (label) => t('form.notWhole', { label }),
+  atLeast: (label, v) => t('form.atLeast', { label, v }),
+  above: (label, v) => t('form.above', { label, v }),
+  atMost: (label, v) => t('form.atMost', { label, v }),
 };
 
 /** A figure with its unit as the form's messages say it: "10%", "3300 mm". */

@@ -5,6 +5,7 @@
 // has no bar and a "no data" mark. Compact charts (the overview's) show the first and last date.
 
 import { lpd, number } from '../format.js';
+import { isolate, t } from '../i18n.js';
 import { shortDate } from '../dates.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -15,7 +16,7 @@ const PAD = { top: 14, right: 10, bottom: 26, left: 40 };
 function el(name, attrs = {}, text) {
   const node = document.createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text != null) node.textContent = text;
+  if (text != null) node.textContent = name === 'text' ? isolate(text) : text;
   return node;
 }
 
@@ -75,7 +76,7 @@ export function createCoverageChart({ height = 220, compact = false } = {}) {
       if (cls === 'none') {
         // No figure: a dot on the axis, never a bar of 0 that reads as a day without water.
         const mark = el('circle', { cx: cx.toFixed(1), cy: (y(0) - 3).toFixed(1), r: Math.min(3, barW / 2).toFixed(1), class: 'bar-none' });
-        mark.append(el('title', {}, `${shortDate(d.date)}: no data`));
+        mark.append(el('title', {}, t('covChart.noData', { date: shortDate(d.date) })));
         parts.push(mark);
       } else {
         const incomplete = cls === 'partial';
@@ -85,7 +86,7 @@ export function createCoverageChart({ height = 220, compact = false } = {}) {
           class: `bar-day bar-${cls}${incomplete ? ' bar-incomplete' : ''}`,
         });
         if (incomplete) bar.style.fill = `url(#${pattern})`;
-        bar.append(el('title', {}, `${shortDate(d.date)}: ${lpd(d.lpd)} (target ${lpd(d.targetLpd)}), readings cover ${Math.round(d.completeness * 100)}% of the day${incomplete ? ', too few to judge' : ''}`));
+        bar.append(el('title', {}, t(incomplete ? 'covChart.dayPartial' : 'covChart.day', { date: shortDate(d.date), lpd: lpd(d.lpd), target: lpd(d.targetLpd), pct: number(Math.round(d.completeness * 100)) })));
         parts.push(bar);
       }
       if (!compact) {
@@ -98,19 +99,20 @@ export function createCoverageChart({ height = 220, compact = false } = {}) {
       if (days.length > 1) parts.push(el('text', { x: pad.left + w, y: height - 4, class: 'chart-axis', 'text-anchor': 'end' }, shortDate(days.at(-1).date)));
     }
 
-    for (const [v, label, cls] of [[target, `target ${number(target)}`, 'chart-target'], [MINIMUM_LPD, `minimum ${MINIMUM_LPD}`, 'chart-minimum']]) {
+    for (const [v, label, cls] of [[target, t('covChart.target', { v: lpd(target) }), 'chart-target'], [MINIMUM_LPD, t('covChart.minimum', { v: lpd(MINIMUM_LPD) }), 'chart-minimum']]) {
       parts.push(el('line', { x1: pad.left, x2: pad.left + w, y1: y(v), y2: y(v), class: `chart-limit ${cls}` }));
-      if (!compact) parts.push(el('text', { x: pad.left + 4, y: y(v) - 4, class: `chart-limit-text ${cls}` }, `${label} l/p/d`));
+      if (!compact) parts.push(el('text', { x: pad.left + 4, y: y(v) - 4, class: `chart-limit-text ${cls}` }, label));
     }
-    if (!days.length) parts.push(el('text', { x: pad.left + w / 2, y: pad.top + h / 2, class: 'chart-empty', 'text-anchor': 'middle' }, 'No days in this range'));
+    if (!days.length) parts.push(el('text', { x: pad.left + w / 2, y: pad.top + h / 2, class: 'chart-empty', 'text-anchor': 'middle' }, t('covChart.noDays')));
     svg.replaceChildren(...parts);
 
     const met = days.filter((d) => dayClass(d) === 'met').length;
     const short = days.filter((d) => dayClass(d) === 'short').length;
     const none = days.filter((d) => dayClass(d) === 'none').length;
     svg.setAttribute('aria-label', days.length
-      ? `${days.length > 0 ? `${shortDate(days[0].date)} to ${shortDate(days.at(-1).date)}, ` : ''}${number(days.length)} days: target of ${lpd(target)} met on ${number(met)}, below the ${MINIMUM_LPD} l/p/d minimum on ${number(short)}${none ? `, no data on ${number(none)}` : ''}.`
-      : 'No days in this range.');
+      ? t('covChart.describe', { from: shortDate(days[0].date), to: shortDate(days.at(-1).date), n: number(days.length), target: lpd(target), met: number(met),
+        minimum: lpd(MINIMUM_LPD), short: number(short) }) + (none ? ` ${t('covChart.describeNone', { n: number(none) })}` : '')
+      : t('covChart.noDays.sentence'));
   }
 
   const resize = new ResizeObserver(() => last && draw(last));

@@ -7,16 +7,17 @@
 import { getNotifications } from '../api.js';
 import { setAttr, setText } from '../dom.js';
 import { clock } from '../format.js';
+import { has, isolate, t } from '../i18n.js';
 
-// Every English word of this component, in one place.
+// The words of this component, from the catalogue (delivery.* keys).
 const WORDS = {
-  label: 'Notified:',
-  channel: { sms: 'SMS', email: 'email', webhook: 'webhook' },
-  to: (channel, who) => `${channel} to ${who}`,
-  status: { sent: '✓', retrying: 'retrying', failed: 'failed', queued: 'waiting' },
-  statusTitle: { sent: 'delivered', retrying: 'not delivered yet, trying again', failed: 'not delivered: given up after a day', queued: 'not sent yet' },
-  attempts: (n) => `${n} ${n === 1 ? 'attempt' : 'attempts'}`,
-  separator: ', ',
+  label: () => t('delivery.label'),
+  channel: (kind) => (has(`delivery.channel.${kind}`) ? t(`delivery.channel.${kind}`) : null),
+  to: (channel, who) => t('delivery.to', { channel, who: isolate(who) }),
+  status: (status) => (has(`delivery.status.${status}`) ? t(`delivery.status.${status}`) : status),
+  statusTitle: (status) => (has(`delivery.title.${status}`) ? t(`delivery.title.${status}`) : status),
+  attempts: (n) => t('delivery.attempts', { count: n, n }),
+  separator: () => t('list.comma'),
 };
 
 /** While something is still on its way, the line is asked for again this often. */
@@ -24,10 +25,10 @@ const REFRESH_MS = 15_000;
 
 /** One entry as people read it, and its longer explanation for the tooltip. */
 function describe(entry, zone) {
-  const channel = WORDS.channel[entry.channelKind] ?? entry.channel;
+  const channel = WORDS.channel(entry.channelKind) ?? entry.channel;
   const time = clock(entry.sentAt ?? entry.lastAttemptAt ?? entry.at, zone);
-  const status = WORDS.status[entry.status] ?? entry.status;
-  const title = [WORDS.statusTitle[entry.status] ?? entry.status, entry.attempts > 0 ? WORDS.attempts(entry.attempts) : '', entry.lastError ?? '']
+  const status = WORDS.status(entry.status);
+  const title = [WORDS.statusTitle(entry.status), entry.attempts > 0 ? WORDS.attempts(entry.attempts) : '', entry.lastError ?? '']
     .filter(Boolean).join(' · ');
   return { text: `${WORDS.to(channel, entry.recipient)} ${time} ${status}`, title };
 }
@@ -48,12 +49,12 @@ export function createDeliveryLog() {
       span.className = `delivery delivery-${entry.status}`;
       span.dataset.status = entry.status;
       span.title = title;
-      span.textContent = i < entries.length - 1 ? text + WORDS.separator : text;
+      span.textContent = i < entries.length - 1 ? text + WORDS.separator() : text;
       return span;
     });
     const label = document.createElement('span');
     label.className = 'muted';
-    label.textContent = `${WORDS.label} `;
+    label.textContent = `${WORDS.label()} `;
     el.replaceChildren(label, ...spans);
     setAttr(el, 'hidden', entries.length === 0);
   }
@@ -91,4 +92,3 @@ export function createDeliveryLog() {
   };
 }
 
-export { WORDS as DELIVERY_WORDS };

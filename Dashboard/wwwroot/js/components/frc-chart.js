@@ -4,6 +4,7 @@
 
 import { number } from '../format.js';
 import { mgL } from '../services.js';
+import { t } from '../i18n.js';
 import { chartFrame, svgEl as el, timeAxis } from './chart-time.js';
 
 const HEIGHT = 220;
@@ -38,7 +39,7 @@ export function createFrcChart() {
 
     parts.push(...timeAxis({ t0, t1, width: w, x, top: PAD.top, bottom: PAD.top + h, labelY: HEIGHT - 8, zone: data.zone }));
 
-    for (const [v, label, cls] of [[max, `max ${mgL(max)}`, 'chart-limit-over'], [min, `min ${mgL(min)}`, 'chart-limit-crit']]) {
+    for (const [v, label, cls] of [[max, t('frcChart.max', { v: mgL(max) }), 'chart-limit-over'], [min, t('frcChart.min', { v: mgL(min) }), 'chart-limit-crit']]) {
       parts.push(el('line', { x1: PAD.left, x2: PAD.left + w, y1: y(v), y2: y(v), class: `chart-limit ${cls}` }));
       // At the left, where the oldest tests are: the newest, at the right, are the ones people look at.
       parts.push(el('text', { x: PAD.left + 4, y: y(v) - 4, class: `chart-limit-text ${cls}`, 'text-anchor': 'start' }, label));
@@ -50,13 +51,14 @@ export function createFrcChart() {
         parts.push(el('circle', { cx: x(p.t).toFixed(1), cy: y(p.v).toFixed(1), r: p.ok ? 3.5 : 5, class: p.ok ? 'chart-dot' : 'chart-dot-bad' }));
       }
     } else {
-      parts.push(el('text', { x: PAD.left + w / 2, y: PAD.top + h / 2, class: 'chart-empty', 'text-anchor': 'middle' }, 'No chlorine tests here in this period'));
+      parts.push(el('text', { x: PAD.left + w / 2, y: PAD.top + h / 2, class: 'chart-empty', 'text-anchor': 'middle' }, t('frcChart.none')));
     }
     svg.replaceChildren(...parts);
 
     const text = points.length
-      ? `Free chlorine from ${mgL(points[0].v)} to ${mgL(points.at(-1).v)}; lowest ${mgL(Math.min(...points.map((p) => p.v)))}; ${points.filter((p) => !p.ok).length} of ${points.length} tests outside ${mgL(min)} to ${mgL(max)}.`
-      : 'No chlorine tests here in this period.';
+      ? t('frcChart.describe', { from: mgL(points[0].v), to: mgL(points.at(-1).v), low: mgL(Math.min(...points.map((p) => p.v))),
+        bad: number(points.filter((p) => !p.ok).length), n: number(points.length), min: mgL(min), max: mgL(max) })
+      : t('frcChart.none.sentence');
     frame.describe(text);
   }
 

@@ -10,11 +10,12 @@
 // page loaded has no estimate yet: its own level stands in until the next load.
 
 import { clock, number, percent } from '../format.js';
+import { t } from '../i18n.js';
 import { chartFrame, svgEl as el, timeAxis } from './chart-time.js';
 
 const HEIGHT = 240;
 const PAD = { top: 22, right: 12, bottom: 28, left: 44 };
-const SCALE_LABEL = '% of height';
+const SCALE_LABEL = t('chart.scale');
 
 export function createLevelChart() {
   const frame = chartFrame(HEIGHT, draw);
@@ -35,17 +36,17 @@ export function createLevelChart() {
 
     for (const pct of [0, 25, 50, 75, 100]) {
       parts.push(el('line', { x1: PAD.left, x2: PAD.left + w, y1: y(pct), y2: y(pct), class: 'chart-grid' }));
-      parts.push(el('text', { x: PAD.left - 6, y: y(pct) + 4, class: 'chart-axis', 'text-anchor': 'end' }, `${pct}%`));
+      parts.push(el('text', { x: PAD.left - 6, y: y(pct) + 4, class: 'chart-axis', 'text-anchor': 'end' }, percent(pct)));
     }
     parts.push(el('text', { x: 2, y: 11, class: 'chart-axis chart-scale' }, SCALE_LABEL));
 
     parts.push(...timeAxis({ t0, t1, width: w, x, top: PAD.top, bottom: PAD.top + h, labelY: HEIGHT - 8, zone }));
 
-    for (const [key, label, cls] of [['overflowPct', 'overflow', 'chart-limit-over'], ['lowPct', 'low', 'chart-limit-low'], ['criticalPct', 'critical', 'chart-limit-crit']]) {
+    for (const [key, label, cls] of [['overflowPct', t('chart.overflow'), 'chart-limit-over'], ['lowPct', t('chart.low'), 'chart-limit-low'], ['criticalPct', t('chart.critical'), 'chart-limit-crit']]) {
       const v = thresholds?.[key];
       if (typeof v !== 'number') continue;
       parts.push(el('line', { x1: PAD.left, x2: PAD.left + w, y1: y(v), y2: y(v), class: `chart-limit ${cls}` }));
-      parts.push(el('text', { x: PAD.left + w - 4, y: y(v) - 4, class: `chart-limit-text ${cls}`, 'text-anchor': 'end' }, `${label} ${v}%`));
+      parts.push(el('text', { x: PAD.left + w - 4, y: y(v) - 4, class: `chart-limit-text ${cls}`, 'text-anchor': 'end' }, t('chart.limit', { label, v: percent(v) })));
     }
 
     const toPct = (mm) => (mm / fullHeightMm) * 100;
@@ -67,21 +68,21 @@ export function createLevelChart() {
       const end = pcts.at(-1);
       parts.push(el('circle', { cx: x(end.t), cy: y(end.pct), r: 4, class: 'chart-dot' }));
     } else if (!wild.length) {
-      parts.push(el('text', { x: PAD.left + w / 2, y: PAD.top + h / 2, class: 'chart-empty', 'text-anchor': 'middle' }, 'No readings in this period'));
+      parts.push(el('text', { x: PAD.left + w / 2, y: PAD.top + h / 2, class: 'chart-empty', 'text-anchor': 'middle' }, t('chart.noReadings')));
     }
     for (const p of wild) {
       const cx = x(p.t);
       const cy = y(p.raw);
       const mark = el('path', { d: `M${(cx - 4).toFixed(1)},${(cy - 4).toFixed(1)}l8,8m0,-8l-8,8`, class: 'chart-wild' });
-      mark.append(el('title', {}, `${clock(p.t, zone)} read ${percent(p.raw)}: a false echo, left out`));
+      mark.append(el('title', {}, t('chart.echo', { time: clock(p.t, zone), v: percent(p.raw) })));
       parts.push(mark);
     }
     if (all.length) {
       // On a phone the false echoes' count is shortened to its mark, so the legend fits beside the scale.
       const narrow = width < 560;
-      const legend = [['chart-legend-raw', 'as read'], ['chart-legend-estimate', 'estimate']];
+      const legend = [['chart-legend-raw', t('chart.asRead')], ['chart-legend-estimate', t('chart.estimate')]];
       if (wild.length) {
-        legend.push(['chart-legend-wild', narrow ? `✕ ${number(wild.length)}` : `${number(wild.length)} false echo${wild.length === 1 ? '' : 'es'} left out`]);
+        legend.push(['chart-legend-wild', narrow ? `✕ ${number(wild.length)}` : t('chart.echoes', { count: wild.length, n: number(wild.length) })]);
       }
       let lx = PAD.left + (narrow ? 44 : 70);
       for (const [cls, label] of legend) {
@@ -94,10 +95,13 @@ export function createLevelChart() {
     if (pcts.length) {
       const low = pcts.reduce((a, b) => (b.pct < a.pct ? b : a));
       const high = pcts.reduce((a, b) => (b.pct > a.pct ? b : a));
-      const echoes = wild.length ? ` ${number(wild.length)} read${wild.length === 1 ? 'ing was a false echo' : 'ings were false echoes'}, left out.` : '';
-      frame.describe(`Estimated level (${SCALE_LABEL}) from ${percent(pcts[0].pct)} to ${percent(pcts.at(-1).pct)}; lowest ${percent(low.pct)} at ${clock(low.t, zone)}, highest ${percent(high.pct)} at ${clock(high.t, zone)}; ${number(all.length)} readings.${echoes}`);
+      const echoes = wild.length ? ` ${t('chart.echoesWords', { count: wild.length, n: number(wild.length) })}` : '';
+      frame.describe(t('chart.describe', {
+        scale: SCALE_LABEL, from: percent(pcts[0].pct), to: percent(pcts.at(-1).pct), low: percent(low.pct), lowAt: clock(low.t, zone),
+        high: percent(high.pct), highAt: clock(high.t, zone), n: number(all.length),
+      }) + echoes);
     } else {
-      frame.describe(wild.length ? `${number(wild.length)} readings in this period, all false echoes.` : 'No readings in this period.');
+      frame.describe(wild.length ? t('chart.allEchoes', { n: number(wild.length) }) : t('chart.noReadings.sentence'));
     }
   }
 

@@ -6,6 +6,7 @@
 import * as api from '../api.js';
 import { age, dateTime, dayTime, isNumber, number } from '../format.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { t } from '../i18n.js';
 import { can } from '../session.js';
 import { KINDS, POINT_STATES, PROBLEMS, WORDS, cfu, mgL, ntu, ph, perPerson, placeKey, placeName, pointState } from '../services.js';
 import { createFrcChart } from './frc-chart.js';
@@ -16,62 +17,62 @@ const MAX_ROWS = 200;
 const make = template(`
 <section class="services" aria-labelledby="services-title">
   <div class="services-head">
-    <h2 id="services-title">Services</h2>
-    <p class="page-links"><a data-slot="mapLink">Camp map</a> <a data-slot="fieldLink" hidden>Field entry</a></p>
+    <h2 id="services-title" data-i18n="services.services"></h2>
+    <p class="page-links"><a data-slot="mapLink" data-i18n="services.campMap"></a> <a data-slot="fieldLink" hidden data-i18n="services.fieldEntry"></a></p>
   </div>
   <p class="field-error" role="alert" data-slot="error" hidden></p>
   <dl class="facts facts-camp card" data-slot="access">
-    <div><dt>People per working tap</dt><dd class="num"><span data-slot="perTap"></span> <span class="muted" data-slot="perTapLimit"></span></dd></div>
-    <div><dt>People per usable latrine</dt><dd class="num"><span data-slot="perLatrine"></span> <span class="muted" data-slot="perLatrineLimit"></span></dd></div>
-    <div><dt>People per usable shower</dt><dd class="num" data-slot="perShower"></dd></div>
-    <div><dt>Working taps</dt><dd class="num" data-slot="taps"></dd></div>
+    <div><dt data-i18n="services.peoplePerWorkingTap"></dt><dd class="num"><span data-slot="perTap"></span> <span class="muted" data-slot="perTapLimit"></span></dd></div>
+    <div><dt data-i18n="services.peoplePerUsableLatrine"></dt><dd class="num"><span data-slot="perLatrine"></span> <span class="muted" data-slot="perLatrineLimit"></span></dd></div>
+    <div><dt data-i18n="services.peoplePerUsableShower"></dt><dd class="num" data-slot="perShower"></dd></div>
+    <div><dt data-i18n="services.workingTaps"></dt><dd class="num" data-slot="taps"></dd></div>
   </dl>
   <div class="services-grid">
     <section class="card" aria-labelledby="quality-title">
       <div class="card-head">
-        <h3 id="quality-title">Water quality</h3>
-        <label class="switch" data-slot="outbreakRow" hidden><input type="checkbox" data-slot="outbreak"> Outbreak mode</label>
+        <h3 id="quality-title" data-i18n="services.waterQuality"></h3>
+        <label class="switch" data-slot="outbreakRow" hidden><input type="checkbox" data-slot="outbreak"> <span data-i18n="services.outbreakMode"></span></label>
       </div>
       <p class="muted small" data-slot="limits"></p>
-      <h4 class="quality-sub">Latest test at each place</h4>
-      <div class="table-wrap" tabindex="0" role="region" aria-label="Latest test at each place" data-slot="latestWrap">
+      <h4 class="quality-sub" data-i18n="services.latestTestAtEach"></h4>
+      <div class="table-wrap" tabindex="0" role="region" data-i18n-aria-label="services.latestTestAtEach" data-slot="latestWrap">
         <table class="table table-quality">
-          <thead><tr><th scope="col">Place</th><th scope="col">Result</th><th scope="col" class="n">Free chlorine</th>
-            <th scope="col" class="n">Turbidity</th><th scope="col" class="n">pH</th><th scope="col" class="n">E. coli</th><th scope="col">Taken</th><th scope="col">By</th></tr></thead>
+          <thead><tr><th scope="col" data-i18n="services.place"></th><th scope="col" data-i18n="services.result"></th><th scope="col" class="n" data-i18n="services.freeChlorine"></th>
+            <th scope="col" class="n" data-i18n="services.turbidity"></th><th scope="col" class="n" data-i18n="services.ph"></th><th scope="col" class="n" data-i18n="services.eColi"></th><th scope="col" data-i18n="services.taken"></th><th scope="col" data-i18n="services.by"></th></tr></thead>
           <tbody data-slot="latest"></tbody>
         </table>
       </div>
-      <p class="muted" data-slot="noTests" hidden>No water tests in the last 7 days.</p>
+      <p class="muted" data-slot="noTests" hidden data-i18n="services.noWaterTestsIn"></p>
       <div class="quality-chart-head" data-slot="chartHead">
-        <div class="form-field quality-place"><label for="quality-place">Free chlorine at</label><select id="quality-place" data-slot="place"></select></div>
-        <div class="segmented" role="group" aria-label="Period">
-          <button type="button" data-range="24h" aria-pressed="true">24 hours</button>
-          <button type="button" data-range="7d" aria-pressed="false">7 days</button>
+        <div class="form-field quality-place"><label for="quality-place" data-i18n="services.freeChlorineAt"></label><select id="quality-place" data-slot="place"></select></div>
+        <div class="segmented" role="group" data-i18n-aria-label="services.period">
+          <button type="button" data-range="24h" aria-pressed="true" data-i18n="services.24Hours"></button>
+          <button type="button" data-range="7d" aria-pressed="false" data-i18n="services.7Days"></button>
         </div>
       </div>
       <div data-slot="chart"></div>
       <details class="quality-all" data-slot="allBox">
         <summary data-slot="allSummary"></summary>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Every water test of the last 7 days">
+        <div class="table-wrap" tabindex="0" role="region" data-i18n-aria-label="services.everyWaterTestOf">
           <table class="table table-quality">
-            <thead><tr><th scope="col">Taken</th><th scope="col">Place</th><th scope="col">Result</th><th scope="col" class="n">Free chlorine</th>
-              <th scope="col" class="n">Turbidity</th><th scope="col" class="n">pH</th><th scope="col" class="n">E. coli</th><th scope="col">By</th></tr></thead>
+            <thead><tr><th scope="col" data-i18n="services.taken"></th><th scope="col" data-i18n="services.place"></th><th scope="col" data-i18n="services.result"></th><th scope="col" class="n" data-i18n="services.freeChlorine"></th>
+              <th scope="col" class="n" data-i18n="services.turbidity"></th><th scope="col" class="n" data-i18n="services.ph"></th><th scope="col" class="n" data-i18n="services.eColi"></th><th scope="col" data-i18n="services.by"></th></tr></thead>
             <tbody data-slot="tests"></tbody>
           </table>
         </div>
       </details>
     </section>
     <section class="card" aria-labelledby="points-title">
-      <h3 id="points-title">Water points</h3>
+      <h3 id="points-title" data-i18n="services.waterPoints"></h3>
       <ul class="point-rows" data-slot="points"></ul>
-      <p class="muted" data-slot="noPoints" hidden>No water points registered.</p>
+      <p class="muted" data-slot="noPoints" hidden data-i18n="services.noWaterPointsRegistered"></p>
     </section>
     <section class="card" aria-labelledby="sanitation-title">
-      <h3 id="sanitation-title">Sanitation</h3>
+      <h3 id="sanitation-title" data-i18n="services.sanitation"></h3>
       <dl class="facts" data-slot="sanitation">
-        <div><dt>Usable latrines</dt><dd class="num" data-slot="latrines"></dd></div>
-        <div><dt>Usable showers</dt><dd class="num" data-slot="showers"></dd></div>
-        <div><dt>Counted</dt><dd data-slot="counted"></dd></div>
+        <div><dt data-i18n="services.usableLatrines"></dt><dd class="num" data-slot="latrines"></dd></div>
+        <div><dt data-i18n="services.usableShowers"></dt><dd class="num" data-slot="showers"></dd></div>
+        <div><dt data-i18n="services.counted"></dt><dd data-slot="counted"></dd></div>
       </dl>
     </section>
   </div>
@@ -127,10 +128,10 @@ export function createServicesPanel({ campId }) {
   function showAccess() {
     const limits = state.limits;
     setText(s.perTap, perPerson(summary?.peoplePerUsableTap));
-    setText(s.perTapLimit, limits ? `(${WORDS.limit} ${number(limits.maxPeoplePerTap)})` : '');
+    setText(s.perTapLimit, limits ? t('services.limitOf', { n: number(limits.maxPeoplePerTap) }) : '');
     setAttr(s.perTap, 'data-warn', isNumber(summary?.peoplePerUsableTap) && limits && summary.peoplePerUsableTap > limits.maxPeoplePerTap);
     setText(s.perLatrine, perPerson(summary?.peoplePerUsableLatrine));
-    setText(s.perLatrineLimit, limits ? `(${WORDS.limit} ${number(limits.maxPeoplePerLatrine)})` : '');
+    setText(s.perLatrineLimit, limits ? t('services.limitOf', { n: number(limits.maxPeoplePerLatrine) }) : '');
     setAttr(s.perLatrine, 'data-warn', isNumber(summary?.peoplePerUsableLatrine) && limits && summary.peoplePerUsableLatrine > limits.maxPeoplePerLatrine);
     setText(s.perShower, perPerson(summary?.peoplePerUsableShower));
     const taps = state.points.reduce((sum, p) => sum + p.taps, 0);
@@ -140,7 +141,8 @@ export function createServicesPanel({ campId }) {
   function showQuality() {
     const { tests, limits } = state;
     if (limits) {
-      setText(s.limits, `Free chlorine ${mgL(limits.frcMinMgL)}–${mgL(limits.frcMaxMgL)}${limits.outbreak ? ' (outbreak)' : ''} · turbidity up to ${ntu(limits.turbidityMaxNtu)} · pH ${ph(limits.phMin)}–${ph(limits.phMax)} · no E. coli`);
+      setText(s.limits, t(limits.outbreak ? 'services.limitsOutbreak' : 'services.limits', {
+        frcMin: mgL(limits.frcMinMgL), frcMax: mgL(limits.frcMaxMgL), ntu: ntu(limits.turbidityMaxNtu), phMin: ph(limits.phMin), phMax: ph(limits.phMax) }));
       s.outbreak.checked = limits.outbreak;
     }
     // Places with chlorine tests, the one with an open chlorine alert (or else the first) chosen at first.
@@ -159,7 +161,7 @@ export function createServicesPanel({ campId }) {
     drawChart();
 
     // The verdict comes right after the place: on a phone the table scrolls, and it is what matters.
-    const verdict = (t) => [t.ok ? `✓ ${WORDS.ok}` : `✕ ${t.problems.map((p) => PROBLEMS[p] ?? p).join(', ')}`, t.ok ? 'verdict verdict-met' : 'verdict verdict-short'];
+    const verdict = (test) => [test.ok ? `✓ ${WORDS.ok}` : `✕ ${test.problems.map((p) => PROBLEMS[p] ?? p).join(t('list.comma'))}`, test.ok ? 'verdict verdict-met' : 'verdict verdict-short'];
     const figures = (t) => [
       [mgL(t.frcMgL), 'n', t.problems.some((p) => p.startsWith('quality-frc'))],
       [ntu(t.turbidityNtu), 'n', t.problems.includes('quality-turbidity')],
@@ -170,7 +172,7 @@ export function createServicesPanel({ campId }) {
     const latest = [...new Map(tests.map((t) => [placeKey(t), t]).reverse()).values()].sort((a, b) => Number(a.ok) - Number(b.ok));
     s.latest.replaceChildren(...latest.map((t) => row([[placeName(t, names)], verdict(t), ...figures(t), [dayTime(t.ts, zone())], [t.by]])));
     s.tests.replaceChildren(...tests.slice(0, MAX_ROWS).map((t) => row([[dayTime(t.ts, zone())], [placeName(t, names)], verdict(t), ...figures(t), [t.by]])));
-    setText(s.allSummary, `Every test of the last 7 days (${number(tests.length)}${tests.length > MAX_ROWS ? `, the newest ${number(MAX_ROWS)} shown` : ''})`);
+    setText(s.allSummary, tests.length > MAX_ROWS ? t('services.allSummaryNewest', { n: number(tests.length), shown: number(MAX_ROWS) }) : t('services.allSummary', { n: number(tests.length) }));
     setAttr(s.noTests, 'hidden', tests.length > 0);
     for (const box of [s.latestWrap, s.allBox, s.chartHead, s.chart]) setAttr(box, 'hidden', tests.length === 0);
   }
@@ -199,7 +201,7 @@ export function createServicesPanel({ campId }) {
       ps.bar.style.setProperty('--level', `${p.taps ? (p.usableTaps / p.taps) * 100 : 0}%`);
       setAttr(ps.bar, 'aria-label', `${p.usableTaps} of ${p.taps} taps work`);
       setText(ps.taps, `${number(p.usableTaps)} of ${number(p.taps)} taps`);
-      setText(ps.checked, p.statusAt ? `${WORDS.checked} ${age(p.statusAt)} by ${p.statusBy}` : WORDS.neverChecked);
+      setText(ps.checked, p.statusAt ? t('services.checkedBy', { age: age(p.statusAt), by: p.statusBy }) : WORDS.neverChecked);
       return li;
     });
     s.points.replaceChildren(...items);
@@ -208,9 +210,9 @@ export function createServicesPanel({ campId }) {
 
   function showSanitation() {
     const c = state.sanitation;
-    setText(s.latrines, c ? `${number(c.usableLatrines)} of ${number(c.latrines)}` : WORDS.notCounted);
-    setText(s.showers, c ? `${number(c.usableShowers)} of ${number(c.showers)}` : WORDS.notCounted);
-    setText(s.counted, !c ? '—' : c.at ? `${dateTime(c.at, zone())} by ${c.by}` : WORDS.fromRegistry);
+    setText(s.latrines, c ? t('coverage.nOf', { n: number(c.usableLatrines), of: number(c.latrines) }) : WORDS.notCounted);
+    setText(s.showers, c ? t('coverage.nOf', { n: number(c.usableShowers), of: number(c.showers) }) : WORDS.notCounted);
+    setText(s.counted, !c ? '—' : c.at ? t('services.atBy', { time: dateTime(c.at, zone()), by: c.by }) : WORDS.fromRegistry);
   }
 
   async function refresh() {
@@ -236,7 +238,7 @@ export function createServicesPanel({ campId }) {
       showSanitation();
     } catch (err) {
       if (signal.aborted) return;
-      showError(`The services could not be loaded: ${err.message}`);
+      showError(t('services.loadFailed', { why: err.message }));
     }
   }
 
@@ -260,7 +262,7 @@ export function createServicesPanel({ campId }) {
       await refresh();
     } catch (err) {
       s.outbreak.checked = !on;
-      showError(`Outbreak mode could not be changed: ${[err.message, err.detail].filter(Boolean).join(' ')}`);
+      showError(t('services.outbreakFailed', { why: [err.message, err.detail].filter(Boolean).join(' ') }));
     } finally {
       s.outbreak.disabled = false;
     }

@@ -1,6 +1,7 @@
 // A tank's configuration (registry form) as a form: its fields, the limits of each, and the rules
 // between them, worded for the person who edits it. The form itself is config-form.js.
 
+import { t } from '../i18n.js';
 import { createConfigForm, withUnit } from './config-form.js';
 
 const SHAPES = {
@@ -21,7 +22,7 @@ function parseStrapping(text) {
   for (const [i, line] of lines.entries()) {
     const pair = line.split(/[,;\s]+/).filter(Boolean).map((p) => (/^\d+(\.\d+)?$/.test(p) ? Number(p) : Number.NaN));
     if (pair.length !== 2 || pair.some((v) => !Number.isFinite(v))) {
-      return { problem: `Line ${i + 1} of the strapping table must be a level in mm and litres, such as “600, 4300”` };
+      return { problem: t('tankForm.strapping.line', { line: i + 1 }) };
     }
     rows.push(pair);
   }
@@ -29,37 +30,37 @@ function parseStrapping(text) {
 }
 
 const FIELDS = [
-  { path: 'name', label: 'Name', kind: 'text', required: true },
-  { path: 'servesPopulation', label: 'People served', unit: 'people (empty: a share of the camp)', kind: 'int', min: 0, placeholder: 'a share of the camp' },
-  { path: 'shape', label: 'Shape', kind: 'select', required: true, options: Object.keys(SHAPES).map((s) => [s, s.replace('-', ' ')]) },
-  { path: 'diameterMm', label: 'Diameter', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('diameterMm') },
-  { path: 'heightMm', label: 'Height', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('heightMm') },
-  { path: 'widthMm', label: 'Width', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('widthMm') },
-  { path: 'lengthMm', label: 'Length', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('lengthMm') },
+  { path: 'name', label: t('tankForm.name'), kind: 'text', required: true },
+  { path: 'servesPopulation', label: t('tankForm.servesPopulation'), unit: t('tankForm.servesPopulation.unit'), kind: 'int', min: 0, placeholder: t('tankForm.servesPopulation.placeholder') },
+  { path: 'shape', label: t('tankForm.shape'), kind: 'select', required: true, options: Object.keys(SHAPES).map((s) => [s, t(`shape.${s}`)]) },
+  { path: 'diameterMm', label: t('tankForm.diameterMm'), unit: t('unit.mm'), kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('diameterMm') },
+  { path: 'heightMm', label: t('tankForm.heightMm'), unit: t('unit.mm'), kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('heightMm') },
+  { path: 'widthMm', label: t('tankForm.widthMm'), unit: t('unit.mm'), kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('widthMm') },
+  { path: 'lengthMm', label: t('tankForm.lengthMm'), unit: t('unit.mm'), kind: 'num', required: true, above: 0, max: MAX_MM, visible: forShape('lengthMm') },
   {
-    path: 'strapping', label: 'Strapping table', unit: 'one “level mm, litres” pair per line', kind: 'table', required: true,
+    path: 'strapping', label: t('tankForm.strapping'), unit: t('tankForm.strapping.unit'), kind: 'table', required: true,
     visible: forShape('strapping'),
     toInput: (v) => (Array.isArray(v) ? v.map(([l, litres]) => `${l}, ${litres}`).join('\n') : ''),
     fromInput: parseStrapping,
   },
-  { path: 'sensor.mountHeightMm', label: 'Sensor height above floor', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM },
-  { path: 'sensor.blindZoneMm', label: 'Sensor blind zone', unit: 'mm', kind: 'num', required: true, min: 0 },
+  { path: 'sensor.mountHeightMm', label: t('tankForm.sensor.mountHeightMm'), unit: t('unit.mm'), kind: 'num', required: true, above: 0, max: MAX_MM },
+  { path: 'sensor.blindZoneMm', label: t('tankForm.sensor.blindZoneMm'), unit: t('unit.mm'), kind: 'num', required: true, min: 0 },
   {
-    path: 'sensor.devEui', label: 'LoRaWAN DevEUI', unit: '16 hex digits', kind: 'text', placeholder: 'none',
-    check: (v) => (/^[0-9a-fA-F]{16}$/.test(v) ? null : 'LoRaWAN DevEUI must be 16 hex digits (0–9, A–F)'),
+    path: 'sensor.devEui', label: t('tankForm.sensor.devEui'), unit: t('tankForm.sensor.devEui.unit'), kind: 'text', placeholder: t('tankForm.sensor.devEui.placeholder'),
+    check: (v) => (/^[0-9a-fA-F]{16}$/.test(v) ? null : t('tankForm.sensor.devEui.check')),
   },
-  { path: 'thresholds.lowPct', label: 'Low below', unit: '%', kind: 'num', required: true, min: 0, max: 100 },
-  { path: 'thresholds.criticalPct', label: 'Critical below', unit: '%', kind: 'num', required: true, min: 0, max: 100 },
-  { path: 'thresholds.overflowPct', label: 'Overflow above', unit: '%', kind: 'num', required: true, above: 0, max: 100 },
-  { path: 'thresholds.offlineAfterMin', label: 'Offline after', unit: 'min', kind: 'int', required: true, min: 1, max: 10_080 },
-  { path: 'thresholds.rapidDropPctPerHour', label: 'Rapid drop faster than', unit: '% per hour', kind: 'num', required: true, above: 0 },
-  { path: 'thresholds.nightDrawPct', label: 'Night draw above', unit: '% of capacity', kind: 'num', required: true, above: 0, max: 100 },
+  { path: 'thresholds.lowPct', label: t('tankForm.thresholds.lowPct'), unit: '%', kind: 'num', required: true, min: 0, max: 100 },
+  { path: 'thresholds.criticalPct', label: t('tankForm.thresholds.criticalPct'), unit: '%', kind: 'num', required: true, min: 0, max: 100 },
+  { path: 'thresholds.overflowPct', label: t('tankForm.thresholds.overflowPct'), unit: '%', kind: 'num', required: true, above: 0, max: 100 },
+  { path: 'thresholds.offlineAfterMin', label: t('tankForm.thresholds.offlineAfterMin'), unit: t('unit.min'), kind: 'int', required: true, min: 1, max: 10_080 },
+  { path: 'thresholds.rapidDropPctPerHour', label: t('tankForm.thresholds.rapidDropPctPerHour'), unit: t('tankForm.thresholds.rapidDropPctPerHour.unit'), kind: 'num', required: true, above: 0 },
+  { path: 'thresholds.nightDrawPct', label: t('tankForm.thresholds.nightDrawPct'), unit: t('tankForm.thresholds.nightDrawPct.unit'), kind: 'num', required: true, above: 0, max: 100 },
 ];
 
 const GROUPS = [
-  ['Tank', ['name', 'servesPopulation', 'shape', 'diameterMm', 'heightMm', 'widthMm', 'lengthMm', 'strapping']],
-  ['Sensor', ['sensor.mountHeightMm', 'sensor.blindZoneMm', 'sensor.devEui']],
-  ['Alert thresholds', ['thresholds.lowPct', 'thresholds.criticalPct', 'thresholds.overflowPct', 'thresholds.offlineAfterMin', 'thresholds.rapidDropPctPerHour', 'thresholds.nightDrawPct']],
+  [t('tankForm.group.Tank'), ['name', 'servesPopulation', 'shape', 'diameterMm', 'heightMm', 'widthMm', 'lengthMm', 'strapping']],
+  [t('tankForm.group.Sensor'), ['sensor.mountHeightMm', 'sensor.blindZoneMm', 'sensor.devEui']],
+  [t('tankForm.group.thresholds'), ['thresholds.lowPct', 'thresholds.criticalPct', 'thresholds.overflowPct', 'thresholds.offlineAfterMin', 'thresholds.rapidDropPctPerHour', 'thresholds.nightDrawPct']],
 ];
 
 const LOW = 'thresholds.lowPct';
@@ -68,7 +69,7 @@ const OVERFLOW = 'thresholds.overflowPct';
 const MOUNT = 'sensor.mountHeightMm';
 const BLIND = 'sensor.blindZoneMm';
 const pct = (v) => withUnit(v, '%');
-const mm = (v) => withUnit(v, 'mm');
+const mm = (v) => withUnit(v, t('unit.mm'));
 
 /** The field that holds the tank's full height for its shape, and the full height it gives. */
 function fullHeight(v) {
@@ -85,34 +86,34 @@ const RULES = [
     fields: () => [LOW, CRITICAL],
     holds: (v) => v[CRITICAL] < v[LOW],
     say: {
-      [LOW]: (v) => `Low must be above Critical (${pct(v[CRITICAL])})`,
-      [CRITICAL]: (v) => `Critical must be below Low (${pct(v[LOW])})`,
+      [LOW]: (v) => t('tankForm.rule.lowAboveCritical', { v: pct(v[CRITICAL]) }),
+      [CRITICAL]: (v) => t('tankForm.rule.criticalBelowLow', { v: pct(v[LOW]) }),
     },
   },
   {
     fields: () => [LOW, OVERFLOW],
     holds: (v) => v[LOW] < v[OVERFLOW],
     say: {
-      [LOW]: (v) => `Low must be below Overflow (${pct(v[OVERFLOW])})`,
-      [OVERFLOW]: (v) => `Overflow must be above Low (${pct(v[LOW])})`,
+      [LOW]: (v) => t('tankForm.rule.lowBelowOverflow', { v: pct(v[OVERFLOW]) }),
+      [OVERFLOW]: (v) => t('tankForm.rule.overflowAboveLow', { v: pct(v[LOW]) }),
     },
   },
   {
     fields: () => [BLIND, MOUNT],
     holds: (v) => v[BLIND] < v[MOUNT],
     say: {
-      [BLIND]: (v) => `The blind zone must be less than the sensor height (${mm(v[MOUNT])})`,
-      [MOUNT]: (v) => `The sensor height must be more than its blind zone (${mm(v[BLIND])})`,
+      [BLIND]: (v) => t('tankForm.rule.blindBelowMount', { v: mm(v[MOUNT]) }),
+      [MOUNT]: (v) => t('tankForm.rule.mountAboveBlind', { v: mm(v[BLIND]) }),
     },
   },
   {
     fields: (v) => [MOUNT, fullHeight(v)[0]].filter(Boolean),
     holds: (v) => !(fullHeight(v)[1] > v[MOUNT]),
     say: {
-      [MOUNT]: (v) => `The sensor must sit at least at the tank's full height (${mm(fullHeight(v)[1])})`,
-      heightMm: (v) => `Height must not be above the sensor (${mm(v[MOUNT])})`,
-      diameterMm: (v) => `Diameter must not be above the sensor (${mm(v[MOUNT])}): it is the full height of a lying tank`,
-      strapping: (v) => `The table's last level must not be above the sensor (${mm(v[MOUNT])})`,
+      [MOUNT]: (v) => t('tankForm.rule.mountAtFull', { v: mm(fullHeight(v)[1]) }),
+      heightMm: (v) => t('tankForm.rule.heightBelowSensor', { v: mm(v[MOUNT]) }),
+      diameterMm: (v) => t('tankForm.rule.diameterBelowSensor', { v: mm(v[MOUNT]) }),
+      strapping: (v) => t('tankForm.rule.strappingBelowSensor', { v: mm(v[MOUNT]) }),
     },
   },
 ];

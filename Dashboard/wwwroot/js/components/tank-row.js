@@ -3,6 +3,7 @@
 
 import { setAttr, setText, slots, template } from '../dom.js';
 import { age, dateTime, litres, percent } from '../format.js';
+import { t } from '../i18n.js';
 import { BADGE_HTML, levelWords, showLevel, showState } from './tank-state.js';
 
 const make = template(`
@@ -29,7 +30,7 @@ export function createTankRow() {
       setText(s.pct, percent(tank.levelPct));
       setText(s.volume, litres(tank.volumeL));
       setAttr(s.age, 'datetime', tank.lastReadingAt);
-      setAttr(s.age, 'title', tank.lastReadingAt ? `Last reading ${dateTime(tank.lastReadingAt, zone)}` : null);
+      setAttr(s.age, 'title', tank.lastReadingAt ? t('tank.lastReadingAt', { time: dateTime(tank.lastReadingAt, zone) }) : null);
       setText(s.age, age(tank.lastReadingAt));
     },
   };

@@ -2,7 +2,8 @@
 // The colours come from CSS on [data-tank-state]; see app.css.
 
 import { levelFraction, setAttr, setStyle, setText } from '../dom.js';
-import { TANK_STATES, percent, tankState } from '../format.js';
+import { TANK_STATES, number, tankState } from '../format.js';
+import { t } from '../i18n.js';
 
 /** Markup of a badge; give it data-slot="badge" where it is used. */
 export const BADGE_HTML = `<span class="badge" data-slot="badge"><span class="badge-icon" aria-hidden="true"></span><span class="badge-text"></span></span>`;
@@ -25,7 +26,7 @@ export function showLevel(el, levelPct, words) {
 
 /** "Level 63 percent" for screen readers; for an offline or faulty tank, "…, last known". */
 export function levelWords(levelPct, state) {
-  if (typeof levelPct !== 'number') return 'Level unknown';
-  const words = `Level ${percent(levelPct).replace('%', ' percent')}`;
-  return state === 'offline' || state === 'fault' ? `${words}, last known` : words;
+  if (typeof levelPct !== 'number') return t('level.unknown');
+  const words = t('level.words', { pct: number(levelPct) });
+  return state === 'offline' || state === 'fault' ? t('level.lastKnown', { words }) : words;
 }

@@ -3,6 +3,7 @@
 
 import { setAttr, setText, slots, template } from '../dom.js';
 import { NONE, age, battery, dateTime, flow, hours, isNumber, litres, litresInWords, number, percent, volumeOf } from '../format.js';
+import { t } from '../i18n.js';
 import { BADGE_HTML, levelWords, showLevel, showState } from './tank-state.js';
 
 const make = template(`
@@ -19,16 +20,16 @@ const make = template(`
       <span class="gauge-tick" style="--at:75%"></span>
     </div>
     <div class="tile-figures">
-      <p class="tile-level"><span><span class="num big" data-slot="pct"></span> <span class="muted small">of height</span></span>
+      <p class="tile-level"><span><span class="num big" data-slot="pct"></span> <span class="muted small" data-i18n="tile.ofHeight"></span></span>
         <span class="muted num" data-slot="volume"></span></p>
       <dl class="facts">
-        <div><dt>Net flow</dt><dd class="num" data-slot="flow"><span aria-hidden="true" class="arrow"></span><span></span><span class="visually-hidden"></span></dd></div>
-        <div><dt>To empty</dt><dd class="num" data-slot="toEmpty"></dd></div>
-        <div><dt>Drawn today</dt><dd class="num" data-slot="drawn"></dd></div>
-        <div><dt>Delivered today</dt><dd class="num" data-slot="delivered"></dd></div>
-        <div><dt>Battery</dt><dd class="num" data-slot="battery"></dd></div>
-        <div><dt>Last reading</dt><dd><time class="age" data-slot="age"></time></dd></div>
-        <div><dt>Open alerts</dt><dd class="num" data-slot="alerts"></dd></div>
+        <div><dt data-i18n="tile.netFlow"></dt><dd class="num" data-slot="flow"><span aria-hidden="true" class="arrow"></span><span></span><span class="visually-hidden"></span></dd></div>
+        <div><dt data-i18n="tile.toEmpty"></dt><dd class="num" data-slot="toEmpty"></dd></div>
+        <div><dt data-i18n="figures.drawnToday"></dt><dd class="num" data-slot="drawn"></dd></div>
+        <div><dt data-i18n="tile.deliveredToday"></dt><dd class="num" data-slot="delivered"></dd></div>
+        <div><dt data-i18n="tile.battery"></dt><dd class="num" data-slot="battery"></dd></div>
+        <div><dt data-i18n="tile.lastReading"></dt><dd><time class="age" data-slot="age"></time></dd></div>
+        <div><dt data-i18n="figures.openAlerts"></dt><dd class="num" data-slot="alerts"></dd></div>
       </dl>
     </div>
   </div>
@@ -47,17 +48,17 @@ export function createTankTile() {
       setText(s.pct, percent(tank.levelPct));
       setText(s.volume, volumeOf(tank.volumeL, tank.capacityL));
       showLevel(s.gauge, tank.levelPct,
-        `${levelWords(tank.levelPct, state)}, ${litresInWords(tank.volumeL)} of ${litresInWords(tank.capacityL)}`);
+        t('tile.gaugeWords', { level: levelWords(tank.levelPct, state), volume: litresInWords(tank.volumeL), capacity: litresInWords(tank.capacityL) }));
 
       const f = flow(tank.flowLph);
       setAttr(s.flow, 'data-trend', f.trend);
       const [arrow, value, words] = s.flow.children;
       setText(arrow, f.arrow);
       setText(value, f.text);
-      setText(words, f.trend === 'none' ? '' : `, ${f.words}`);
+      setText(words, f.trend === 'none' ? '' : t('tile.flowWords', { words: f.words }));
       setAttr(s.flow, 'title', f.trend === 'none' ? null : f.words);
       setText(s.toEmpty, isNumber(tank.hoursToEmpty) ? hours(tank.hoursToEmpty)
-        : f.trend === 'none' ? NONE : 'not draining');
+        : f.trend === 'none' ? NONE : t('tile.notDraining'));
       setText(s.drawn, litres(tank.today?.drawnL));
       setText(s.delivered, litres(tank.today?.deliveredL));
       const power = battery(tank.batteryPct, tank.batteryV);

@@ -6,8 +6,10 @@
 
 import * as api from '../api.js';
 import * as live from '../live.js';
-import { createAlertCard, SEVERITIES } from '../components/alert-card.js';
+import * as outbox from '../outbox.js';
+import { alertMessage, createAlertCard, SEVERITIES } from '../components/alert-card.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { t } from '../i18n.js';
 import { number, zoneName } from '../format.js';
 import { can, session } from '../session.js';
 import { pageMessage } from './page-message.js';
@@ -16,14 +18,14 @@ import { syncView } from '../sync.js';
 const makePage = template(`
 <section class="page page-inbox" aria-labelledby="page-title">
   <header class="page-head">
-    <h1 id="page-title" tabindex="-1" data-slot="title">Alerts</h1>
+    <h1 id="page-title" tabindex="-1" data-slot="title" data-i18n="inbox.alerts"></h1>
     <p class="muted" data-slot="summary"></p>
     <p class="muted small page-zone" data-slot="zones"></p>
   </header>
   <p class="visually-hidden" role="status" aria-live="polite" data-slot="announce"></p>
   <div data-slot="message"></div>
-  <ul class="alert-list" aria-label="Open alerts" data-slot="list"></ul>
-  <p class="empty" data-slot="empty" hidden><span aria-hidden="true">✓</span> No open alerts.</p>
+  <ul class="alert-list" data-i18n-aria-label="inbox.openAlerts" data-slot="list"></ul>
+  <p class="empty" data-slot="empty" hidden><span aria-hidden="true">✓</span> <span data-i18n="inbox.empty"></span></p>
 </section>`);
 
 function order(a, b) {
@@ -35,9 +37,9 @@ export function mount(root, { campId } = {}, app) {
   const page = makePage();
   const s = slots(page);
   root.replaceChildren(page);
-  app.setTitle('Alerts');
+  app.setTitle(t('inbox.alerts'));
   const message = pageMessage(s.message);
-  message.loading('Loading alerts…');
+  message.loading(t('inbox.loading'));
 
   const cards = new Map(); // alertId -> card
   const camps = new Map(); // campId -> CampSummary
@@ -77,24 +79,54 @@ export function mount(root, { campId } = {}, app) {
   function showZones() {
     const shown = [...new Set([...cards.values()].map((c) => c.alert.campId))].map((id) => camps.get(id)).filter(Boolean);
     const zones = [...new Set(shown.map((c) => c.timeZone))];
-    setText(s.zones, zones.length === 1 ? `Times in ${zoneName(zones[0])}`
-      : zones.length > 1 ? `Times in each camp’s zone: ${shown.map((c) => `${c.name} ${zoneName(c.timeZone)}`).join(' · ')}` : '');
+    setText(s.zones, zones.length === 1 ? t('inbox.timesIn', { zone: zoneName(zones[0]) })
+      : zones.length > 1 ? t('inbox.timesInEach', { zones: shown.map((c) => `${c.name} ${zoneName(c.timeZone)}`).join(' · ') }) : '');
   }
 
   async function act(alertId, kind, body) {
-    const updated = await api.actOnAlert(alertId, kind, body);
+    let updated;
+    try {
+      updated = await api.actOnAlert(alertId, kind, body);
+    } catch (err) {
+      if (!err.queued) throw err;
+      // No network: the action waits in the outbox; the card shows it done, and waiting to be sent.
+      updated = asIfSent(cards.get(alertId)?.alert, kind, body);
+      if (!updated) return null;
+    }
     sync.touched(alertId);
     show(updated);
     return null;
   }
 
+  /** The alert as it will be once a queued action is sent, marked as waiting. */
+  function asIfSent(alert, kind, body) {
+    if (!alert) return null;
+    const me = session().name ?? t('card.someone');
+    const at = new Date().toISOString();
+    const waiting = [...(alert.waiting ?? []), kind];
+    switch (kind) {
+      case 'acknowledge':
+        return { ...alert, state: 'acknowledged', acknowledgedAt: at, acknowledgedBy: me, waiting };
+      case 'assign':
+        return { ...alert, assignee: body.assignee, waiting };
+      case 'comments':
+        return { ...alert, comments: [...(alert.comments ?? []), { at, by: me, text: body.text }], waiting };
+      default:
+        return { ...alert, state: 'resolved', resolvedAt: at, resolvedBy: me, waiting };
+    }
+  }
+
+  // Once the outbox has been sent, the server's state is the truth again.
+  const onSent = () => sync.reload();
+  window.addEventListener('campwater:sent', onSent);
+
   function summarize() {
     const counts = { critical: 0, warning: 0, info: 0 };
     for (const card of cards.values()) counts[card.alert.severity] = (counts[card.alert.severity] ?? 0) + 1;
-    const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${number(n)} ${k}`);
+    const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => t(`figures.chip.${k}`, { count: n, n: number(n) }));
     setText(s.summary, cards.size ? `${parts.join(' · ')}${campId ? ` · ${campName(campId)}` : ''}` : campId ? campName(campId) : '');
     setAttr(s.empty, 'hidden', cards.size > 0);
-    setText(s.title, campId ? `Alerts · ${campName(campId)}` : 'Alerts');
+    setText(s.title, campId ? t('inbox.alertsOf', { camp: campName(campId) }) : t('inbox.alerts'));
     showZones();
   }
 
@@ -113,7 +145,7 @@ export function mount(root, { campId } = {}, app) {
       if (card) {
         card.el.remove();
         cards.delete(alert.id);
-        setText(s.announce, `Resolved: ${card.alert.message ?? alert.kind}`);
+        setText(s.announce, t('inbox.resolvedAnnounce', { message: alertMessage(card.alert) }));
         summarize();
       }
       return;
@@ -121,7 +153,7 @@ export function mount(root, { campId } = {}, app) {
     if (!card) {
       card = createAlertCard({ act, me: session, place: whereIs });
       cards.set(alert.id, card);
-      if (alert.severity === 'critical') setText(s.announce, `New critical alert: ${alert.message ?? alert.kind}`);
+      if (alert.severity === 'critical') setText(s.announce, t('inbox.newCritical', { message: alertMessage(alert) }));
       if (alert.tankId && !detailed.has(alert.campId)) {
         loadTanks([alert.campId], sync.signal).then(() => refreshCards((a) => a.campId === alert.campId));
       }
@@ -149,7 +181,11 @@ export function mount(root, { campId } = {}, app) {
           cards.delete(id);
         }
       }
-      for (const alert of alerts) {
+      // What this phone did offline and has not sent yet stays shown as done and waiting, over the kept figures.
+      const waiting = await outbox.pending().catch(() => []);
+      for (const fetched of alerts) {
+        const alert = waiting.filter((e) => e.alertId === fetched.id)
+          .reduce((a, e) => asIfSent(a, e.label, e.body) ?? a, fetched);
         if (sync.snapshotWins(alert.id, startedAt)) show(alert);
       }
       for (const card of cards.values()) card.update(card.alert, canAct); // names and figures may have arrived
@@ -159,7 +195,7 @@ export function mount(root, { campId } = {}, app) {
     },
     onLoaded: () => app.markFresh(),
     onError(err) {
-      message.error(cards.size ? 'The alerts could not be refreshed.' : 'The alerts could not be loaded.', err, () => sync.reload());
+      message.error(cards.size ? t('inbox.refreshFailed') : t('inbox.loadFailed'), err, () => sync.reload());
       return true;
     },
   });
@@ -184,6 +220,7 @@ export function mount(root, { campId } = {}, app) {
   return {
     unmount() {
       sync.dispose();
+      window.removeEventListener('campwater:sent', onSent);
       for (const stop of off) stop();
     },
   };

@@ -8,7 +8,8 @@ import * as api from '../api.js';
 import { createCoverageChart, COMPLETE, dayClass, isJudged, MINIMUM_LPD } from '../components/coverage-chart.js';
 import { addDays, daysBetween, isIsoDate, longDate, shortDayDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
-import { litres, lpd, number, people } from '../format.js';
+import { t } from '../i18n.js';
+import { litres, lpd, number, people, percent } from '../format.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 
@@ -17,40 +18,40 @@ const MAX_DAYS = 400;
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
-  <nav class="crumbs" aria-label="Breadcrumb"><a href="#/coverage">Coverage, all camps</a></nav>
+  <nav class="crumbs" data-i18n-aria-label="campCoverage.breadcrumb"><a href="#/coverage" data-i18n="campCoverage.coverageAllCamps"></a></nav>
   <header class="page-head">
-    <h1 id="page-title" tabindex="-1" data-slot="title">Coverage</h1>
+    <h1 id="page-title" tabindex="-1" data-slot="title" data-i18n="campCoverage.coverage"></h1>
     <p class="muted" data-slot="meta"></p>
   </header>
   <form class="range-form" data-slot="form">
-    <div class="form-field"><label for="cov-from">From</label><input type="date" id="cov-from" name="from" required data-slot="from"></div>
-    <div class="form-field"><label for="cov-to">To</label><input type="date" id="cov-to" name="to" required data-slot="to"></div>
-    <button type="submit" class="button">Show</button>
-    <a class="button button-quiet" data-slot="csv" download hidden>Download CSV</a>
+    <div class="form-field"><label for="cov-from" data-i18n="campCoverage.from"></label><input type="date" id="cov-from" name="from" required data-slot="from"></div>
+    <div class="form-field"><label for="cov-to" data-i18n="campCoverage.to"></label><input type="date" id="cov-to" name="to" required data-slot="to"></div>
+    <button type="submit" class="button" data-i18n="campCoverage.show"></button>
+    <a class="button button-quiet" data-slot="csv" download hidden data-i18n="campCoverage.downloadCsv"></a>
   </form>
   <p class="field-error" role="alert" data-slot="rangeError" hidden></p>
   <div data-slot="message"></div>
   <div data-slot="body" hidden>
     <section class="card" aria-labelledby="cov-chart-title">
-      <h2 id="cov-chart-title" class="visually-hidden">Litres per person per day</h2>
+      <h2 id="cov-chart-title" class="visually-hidden" data-i18n="campCoverage.litresPerPersonPer"></h2>
       <p class="cov-figures" data-slot="figures"></p>
       <div data-slot="chart"></div>
-      <ul class="legend" aria-label="Legend">
-        <li><span class="swatch bar-met" aria-hidden="true"></span> target met</li>
-        <li><span class="swatch bar-below" aria-hidden="true"></span> below target</li>
-        <li><span class="swatch bar-short" aria-hidden="true"></span> below the 15 l/p/d minimum</li>
-        <li><span class="swatch swatch-hatch" aria-hidden="true"></span> readings cover less than 90% of the day: not judged</li>
-        <li><span class="swatch swatch-none" aria-hidden="true"></span> no data</li>
+      <ul class="legend" data-i18n-aria-label="campCoverage.legend">
+        <li><span class="swatch bar-met" aria-hidden="true"></span> <span data-i18n="campCoverage.legend.met"></span></li>
+        <li><span class="swatch bar-below" aria-hidden="true"></span> <span data-i18n="campCoverage.legend.below"></span></li>
+        <li><span class="swatch bar-short" aria-hidden="true"></span> <span data-i18n="campCoverage.legend.short"></span></li>
+        <li><span class="swatch swatch-hatch" aria-hidden="true"></span> <span data-i18n="campCoverage.legend.partial"></span></li>
+        <li><span class="swatch swatch-none" aria-hidden="true"></span> <span data-i18n="campCoverage.legend.none"></span></li>
       </ul>
     </section>
     <section class="card table-card" aria-labelledby="cov-table-title">
-      <h2 id="cov-table-title">Day by day</h2>
-      <p class="muted small table-hint">Swipe the table sideways for every column; the date stays in view.</p>
+      <h2 id="cov-table-title" data-i18n="campCoverage.dayByDay"></h2>
+      <p class="muted small table-hint" data-i18n="campCoverage.swipeTheTableSideways"></p>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cov-table-title">
         <table class="table table-first-fixed">
           <thead><tr>
-            <th scope="col">Date</th><th scope="col" class="n">Per person</th><th scope="col">Target</th>
-            <th scope="col" class="n">Drawn</th><th scope="col" class="n">Delivered</th><th scope="col" class="n">People</th><th scope="col" class="n">Data</th>
+            <th scope="col" data-i18n="campCoverage.date"></th><th scope="col" class="n" data-i18n="campCoverage.perPerson"></th><th scope="col" data-i18n="campCoverage.target"></th>
+            <th scope="col" class="n" data-i18n="campCoverage.drawn"></th><th scope="col" class="n" data-i18n="campCoverage.delivered"></th><th scope="col" class="n" data-i18n="campCoverage.people"></th><th scope="col" class="n" data-i18n="campCoverage.data"></th>
           </tr></thead>
           <tbody data-slot="rows"></tbody>
         </table>
@@ -59,13 +60,13 @@ const makePage = template(`
   </div>
 </section>`);
 
-const NO_DATA = 'no data';
+const NO_DATA = t('campCoverage.noData');
 
 const VERDICT = {
-  met: { icon: '✓', text: 'met' },
-  below: { icon: '▼', text: 'below' },
-  short: { icon: '!', text: 'under 15' },
-  partial: { icon: '?', text: 'too few readings' },
+  met: { icon: '✓', text: t('campCoverage.verdict.met') },
+  below: { icon: '▼', text: t('campCoverage.verdict.below') },
+  short: { icon: '!', text: t('campCoverage.verdict.short') },
+  partial: { icon: '?', text: t('figures.tooFew') },
   none: { icon: '–', text: NO_DATA },
 };
 
@@ -80,8 +81,8 @@ export function mount(root, { campId }, app) {
   const page = makePage();
   const s = slots(page);
   root.replaceChildren(page);
-  app.setTitle(`Coverage · ${campId}`);
-  setText(s.title, `Coverage · ${campId}`);
+  app.setTitle(t('campCoverage.title', { camp: campId }));
+  setText(s.title, t('campCoverage.title', { camp: campId }));
   const message = pageMessage(s.message);
   const chart = createCoverageChart();
   s.chart.append(chart.el);
@@ -89,9 +90,9 @@ export function mount(root, { campId }, app) {
   let camp = null;
 
   function validRange(from, to) {
-    if (!isIsoDate(from) || !isIsoDate(to)) return 'Give both dates.';
+    if (!isIsoDate(from) || !isIsoDate(to)) return t('campCoverage.bothDates');
     if (from > to) return '“From” must not be after “To”.';
-    if (daysBetween(from, to) + 1 > MAX_DAYS) return `At most ${MAX_DAYS} days at a time.`;
+    if (daysBetween(from, to) + 1 > MAX_DAYS) return t('campCoverage.atMost', { n: number(MAX_DAYS) });
     return null;
   }
 
@@ -101,7 +102,7 @@ export function mount(root, { campId }, app) {
     setAttr(s.rangeError, 'hidden', !problem);
     setAttr(s.from, 'aria-invalid', problem ? 'true' : null);
     if (problem) return;
-    message.loading('Loading coverage…');
+    message.loading(t('campCoverage.loading'));
     try {
       const days = await api.getCoverage(campId, from, to, { signal: controller.signal });
       chart.draw(days);
@@ -110,8 +111,8 @@ export function mount(root, { campId }, app) {
       const met = days.filter((d) => dayClass(d) === 'met').length;
       const short = days.filter((d) => dayClass(d) === 'short').length;
       setText(s.figures, judged.length
-        ? `Average ${lpd(mean)} over the ${number(judged.length)} days with complete readings · target met on ${number(met)} · under the ${MINIMUM_LPD} l/p/d minimum on ${number(short)} · ${number(days.length - judged.length)} days with too few readings to judge`
-        : `No day in this range has readings for 90% of it, so none can be judged: ${number(days.length)} days with too few readings or no data.`);
+        ? t('campCoverage.summary', { mean: lpd(mean), n: number(judged.length), met: number(met), minimum: lpd(MINIMUM_LPD), short: number(short), partial: number(days.length - judged.length) })
+        : t('campCoverage.noneJudged', { n: number(days.length) }));
       s.rows.replaceChildren(...[...days].reverse().map((d) => {
         const tr = document.createElement('tr');
         const cls = dayClass(d);
@@ -125,7 +126,7 @@ export function mount(root, { campId }, app) {
           read ? litres(d.drawnL) : NO_DATA,
           read ? litres(d.deliveredL) : NO_DATA,
           number(d.population),
-          `${Math.round(d.completeness * 100)}%`,
+          percent(Math.round(d.completeness * 100)),
         ];
         cells.forEach((text, i) => {
           const td = document.createElement(i === 0 ? 'th' : 'td');
@@ -136,7 +137,7 @@ export function mount(root, { campId }, app) {
             span.className = `verdict verdict-${cls}`;
             span.innerHTML = '<span aria-hidden="true"></span> ';
             span.firstChild.textContent = v.icon;
-            span.append(cls === 'partial' || cls === 'none' ? v.text : `${v.text} (${number(d.targetLpd)})`);
+            span.append(cls === 'partial' || cls === 'none' ? v.text : t('campCoverage.verdictTarget', { verdict: v.text, target: number(d.targetLpd) }));
             td.append(span);
           } else {
             td.textContent = text;
@@ -163,7 +164,7 @@ export function mount(root, { campId }, app) {
         message.clear();
         return;
       }
-      message.error('Coverage could not be loaded.', err, () => show(from, to));
+      message.error(t('coverage.loadFailed'), err, () => show(from, to));
     }
   }
 
@@ -176,22 +177,22 @@ export function mount(root, { campId }, app) {
   });
 
   (async () => {
-    message.loading('Loading the camp…');
+    message.loading(t('camp.loading'));
     try {
       camp = await api.getCamp(campId, { signal: controller.signal });
     } catch (err) {
       if (controller.signal.aborted) return;
       if (err.notFound) {
-        setText(s.title, 'Camp not found');
-        message.info(`There is no camp with the id “${campId}”.`);
+        setText(s.title, t('camp.notFound'));
+        message.info(t('camp.notFound.text', { id: campId }));
         return;
       }
-      message.error('The camp could not be loaded.', err, () => location.reload());
+      message.error(t('camp.loadFailed'), err, () => location.reload());
       return;
     }
     const name = camp.name || campId;
-    setText(s.title, `Coverage · ${name}`);
-    app.setTitle(`Coverage · ${name}`);
+    setText(s.title, t('campCoverage.title', { camp: name }));
+    app.setTitle(t('campCoverage.title', { camp: name }));
     setText(s.meta, `${people(camp.population)} · target ${lpd(camp.targetLpd)} · dates in ${camp.timeZone}`);
     const today = camp.today?.date;
     const asked = readRange();

@@ -6,6 +6,7 @@
 import * as api from '../api.js';
 import * as live from '../live.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { t } from '../i18n.js';
 import { TANK_STATES, number, percent, tankState } from '../format.js';
 import { svgEl as el } from '../components/chart-time.js';
 import { KINDS, POINT_STATES, WORDS, pointState } from '../services.js';
@@ -13,17 +14,17 @@ import { pageMessage } from './page-message.js';
 import { syncView } from '../sync.js';
 
 const TEXT = {
-  title: 'Camp map',
-  loading: 'Loading the map…',
-  unplaced: 'Not on the map (no location)',
-  noneLocated: 'None of this camp’s tanks and water points has a location yet. Engineers give them one in the registry (location: lat, lon).',
-  tanks: 'Tanks',
-  points: 'Water points',
-  water: 'water not safe',
-  north: 'N',
-  legend: 'Legend',
-  plan: (name) => `Plan of ${name}: tanks and water points by their location, north up`,
-  wider: 'The plan is wider than the screen: swipe sideways to see all of it.',
+  title: t('campMap.title'),
+  loading: t('campMap.loading'),
+  unplaced: t('campMap.unplaced'),
+  noneLocated: t('campMap.noneLocated'),
+  tanks: t('campMap.tanks'),
+  points: t('campMap.points'),
+  water: t('campMap.water'),
+  north: t('campMap.north'),
+  legend: t('campMap.legend'),
+  plan: (name) => t('campMap.plan', { name }),
+  wider: t('campMap.wider'),
 };
 
 const M_PER_DEG_LAT = 110_574;
@@ -38,7 +39,7 @@ const MAX_SCREENS = 3;
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
-  <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">All camps</a> › <a data-slot="campLink"></a></nav>
+  <nav class="crumbs" data-i18n-aria-label="map.breadcrumb"><a href="#/" data-i18n="map.allCamps"></a> › <a data-slot="campLink"></a></nav>
   <header class="page-head"><h1 id="page-title" tabindex="-1" data-slot="title"></h1></header>
   <div data-slot="message"></div>
   <div data-slot="body" hidden>
@@ -249,10 +250,10 @@ export function mount(root, { campId }, app) {
     onLoaded: () => app.markFresh(),
     onError(err) {
       if (err.notFound) {
-        message.info(`There is no camp with the id “${campId}”.`);
+        message.info(t('camp.notFound.text', { id: campId }));
         return false;
       }
-      message.error('The map could not be loaded.', err, () => sync.reload());
+      message.error(t('campMap.loadFailed'), err, () => sync.reload());
       return true;
     },
   });

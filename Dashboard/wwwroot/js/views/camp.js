@@ -10,36 +10,37 @@ import { createCampForm } from '../components/camp-form.js';
 import { createChangeList } from '../components/change-list.js';
 import { createTankTile } from '../components/tank-tile.js';
 import { setAttr, setText, slots, template } from '../dom.js';
-import { number, people, zoneName } from '../format.js';
+import { counted, lpd, people, zoneName } from '../format.js';
+import { t } from '../i18n.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 import { syncView } from '../sync.js';
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
-  <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">← All camps</a></nav>
+  <nav class="crumbs" data-i18n-aria-label="nav.breadcrumb"><a href="#/"><span class="flip" aria-hidden="true">←</span> <span data-i18n="nav.allCamps"></span></a></nav>
   <header class="page-head">
-    <h1 id="page-title" tabindex="-1" data-slot="title">Camp</h1>
+    <h1 id="page-title" tabindex="-1" data-slot="title"></h1>
     <p class="muted" data-slot="meta"></p>
-    <p class="page-links"><a data-slot="alertsLink">Alerts</a> <a data-slot="coverageLink">Coverage</a></p>
+    <p class="page-links"><a data-slot="alertsLink" data-i18n="nav.alerts"></a> <a data-slot="coverageLink" data-i18n="nav.coverage"></a></p>
   </header>
   <div data-slot="message"></div>
   <div data-slot="body" hidden>
-    <section class="card" aria-label="Camp figures" data-slot="figures"></section>
+    <section class="card" data-i18n-aria-label="camp.figures" data-slot="figures"></section>
     <section class="tanks" aria-labelledby="tanks-title">
-      <h2 id="tanks-title">Tanks</h2>
+      <h2 id="tanks-title" data-i18n="overview.tanks"></h2>
       <div class="tiles" data-slot="tiles"></div>
-      <p class="muted" data-slot="noTanks" hidden>No tanks registered.</p>
+      <p class="muted" data-slot="noTanks" hidden data-i18n="overview.noTanks"></p>
     </section>
     <div data-slot="services"></div>
     <div class="camp-page-more">
       <section class="card" aria-labelledby="settings-title">
-        <h2 id="settings-title">Camp settings</h2>
+        <h2 id="settings-title" data-i18n="camp.settings"></h2>
         <p class="muted small" data-slot="settingsNote"></p>
         <div data-slot="form"></div>
       </section>
       <section class="card" aria-labelledby="changes-title">
-        <h2 id="changes-title">Recent changes</h2>
+        <h2 id="changes-title" data-i18n="changes.title"></h2>
         <div data-slot="changes"></div>
       </section>
     </div>
@@ -63,8 +64,8 @@ export function mount(root, { campId }, app) {
   let config = null;
   const editable = can('configure');
   setText(s.settingsNote, editable
-    ? 'Tanks keep their own settings; change them on each tank’s page.'
-    : 'Only engineers can change the camp’s settings.');
+    ? t('camp.settingsNote')
+    : t('camp.settingsReadOnly'));
   const form = createCampForm({
     editable,
     async save(body) {
@@ -83,14 +84,14 @@ export function mount(root, { campId }, app) {
   }
   const tiles = new Map(); // tankId -> tile
   const message = pageMessage(s.message);
-  message.loading('Loading the camp…');
+  message.loading(t('camp.loading'));
 
   function showCamp(camp) {
     setText(s.title, camp.name || camp.campId);
     app.setTitle(camp.name || camp.campId);
     zone = camp.timeZone ?? zone;
-    const tanks = `${number(camp.tankCount)} ${camp.tankCount === 1 ? 'tank' : 'tanks'}`;
-    setText(s.meta, `${people(camp.population)} · ${tanks} · target ${number(camp.targetLpd, 1)} l/p/d · times in ${zoneName(zone)}`);
+    setText(s.meta, [people(camp.population), counted('fmt.tanks', camp.tankCount),
+      t('camp.target', { target: lpd(camp.targetLpd) }), t('page.timesIn', { zone: zoneName(zone) })].join(' · '));
     figures.update(camp);
     services.summary(camp);
   }
@@ -139,13 +140,13 @@ export function mount(root, { campId }, app) {
     onLoaded: () => app.markFresh(),
     onError(err) {
       if (err.notFound) {
-        setText(s.title, 'Camp not found');
-        app.setTitle('Camp not found');
+        setText(s.title, t('camp.notFound'));
+        app.setTitle(t('camp.notFound'));
         setAttr(s.body, 'hidden', true);
-        message.info(`There is no camp with the id “${campId}”.`, 'It may have been renamed or removed.');
+        message.info(t('camp.notFound.text', { id: campId }), t('camp.notFound.detail'));
         return false;
       }
-      message.error(tiles.size ? 'The figures could not be refreshed.' : 'The camp could not be loaded.',
+      message.error(tiles.size ? t('camp.refreshFailed') : t('camp.loadFailed'),
         err, () => sync.reload());
       return true;
     },

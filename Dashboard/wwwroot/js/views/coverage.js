@@ -6,21 +6,22 @@ import * as api from '../api.js';
 import { createCoverageChart, MINIMUM_LPD, dayClass, isJudged } from '../components/coverage-chart.js';
 import { addDays, monthName, monthRange, shortDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
-import { lpd, number, people } from '../format.js';
+import { t } from '../i18n.js';
+import { counted, days as dayCount, lpd, number, people } from '../format.js';
 import { pageMessage } from './page-message.js';
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
   <header class="page-head">
-    <h1 id="page-title" tabindex="-1">Coverage</h1>
-    <p class="muted" data-slot="meta">Litres per person per day, by camp.</p>
+    <h1 id="page-title" tabindex="-1" data-i18n="coverage.coverage"></h1>
+    <p class="muted" data-slot="meta" data-i18n="coverage.litresPerPersonPer"></p>
   </header>
   <form class="range-form" data-slot="form">
-    <div class="form-field"><label for="cov-period">Period</label><select id="cov-period" data-slot="period"></select></div>
-    <button type="submit" class="button">Show</button>
+    <div class="form-field"><label for="cov-period" data-i18n="coverage.period"></label><select id="cov-period" data-slot="period"></select></div>
+    <button type="submit" class="button" data-i18n="coverage.show"></button>
   </form>
   <div data-slot="message"></div>
-  <ol class="camp-coverage-list" aria-label="Camps, those below target first" data-slot="list"></ol>
+  <ol class="camp-coverage-list" data-i18n-aria-label="coverage.campsThoseBelowTarget" data-slot="list"></ol>
 </section>`);
 
 const makeRow = template(`
@@ -30,11 +31,11 @@ const makeRow = template(`
     <p class="verdict" data-slot="verdict"><span aria-hidden="true"></span> <span></span></p>
   </div>
   <dl class="facts cov-facts">
-    <div><dt>Average</dt><dd class="num" data-slot="mean"></dd></div>
-    <div><dt>Target</dt><dd class="num" data-slot="target"></dd></div>
-    <div><dt>Days met</dt><dd class="num" data-slot="met"></dd></div>
-    <div><dt>Under 15 l/p/d</dt><dd class="num" data-slot="short"></dd></div>
-    <div><dt>Days judged</dt><dd class="num" data-slot="complete"></dd></div>
+    <div><dt data-i18n="coverage.average"></dt><dd class="num" data-slot="mean"></dd></div>
+    <div><dt data-i18n="coverage.target"></dt><dd class="num" data-slot="target"></dd></div>
+    <div><dt data-i18n="coverage.daysMet"></dt><dd class="num" data-slot="met"></dd></div>
+    <div><dt data-i18n="coverage.under15LP"></dt><dd class="num" data-slot="short"></dd></div>
+    <div><dt data-i18n="coverage.daysJudged"></dt><dd class="num" data-slot="complete"></dd></div>
   </dl>
   <div data-slot="chart"></div>
 </li>`);
@@ -58,20 +59,20 @@ function rangeOf(period, camp) {
   return first > to ? null : [first, to];
 }
 
-const describePeriod = (period) => (period === LAST_30 ? `The last ${LAST_DAYS} days` : monthName(period));
+const describePeriod = (period) => (period === LAST_30 ? t('coverage.lastDays', { n: number(LAST_DAYS) }) : monthName(period));
 
 export function mount(root, _params, app) {
   const page = makePage();
   const s = slots(page);
   root.replaceChildren(page);
-  app.setTitle('Coverage');
+  app.setTitle(t('nav.coverage'));
   const message = pageMessage(s.message);
   const controller = new AbortController();
   const charts = [];
   let camps = [];
 
   async function show(period) {
-    message.loading(`Loading ${describePeriod(period).toLowerCase()}…`);
+    message.loading(t('coverage.loading', { period: describePeriod(period) }));
     for (const c of charts.splice(0)) c.dispose();
     try {
       camps = camps.length ? camps : await api.getCamps({ signal: controller.signal });
@@ -100,26 +101,26 @@ export function mount(root, _params, app) {
         el.dataset.verdict = cls;
         x.verdict.className = `verdict verdict-${cls}`;
         setText(x.verdict.firstElementChild, { none: '?', short: '!', below: '▼', met: '✓' }[cls]);
-        setText(x.verdict.lastElementChild, { none: 'no day to judge', short: 'below the minimum', below: 'below target', met: 'target met' }[cls]);
+        setText(x.verdict.lastElementChild, t(`coverage.verdict.${cls}`));
         setText(x.mean, lpd(r.mean));
         setText(x.target, lpd(r.camp.targetLpd));
-        setText(x.met, `${number(r.days.filter((d) => dayClass(d) === 'met').length)} of ${number(r.judged.length)}`);
-        setText(x.short, `${number(r.days.filter((d) => dayClass(d) === 'short').length)} days`);
-        setText(x.complete, `${number(r.judged.length)} of ${number(r.days.length)} days`);
-        setAttr(x.complete, 'title', r.from ? `${shortDate(r.from)} to ${shortDate(r.to)}; a day is judged when readings cover 90% of it` : null);
+        setText(x.met, t('coverage.nOf', { n: number(r.days.filter((d) => dayClass(d) === 'met').length), of: number(r.judged.length) }));
+        setText(x.short, dayCount(r.days.filter((d) => dayClass(d) === 'short').length));
+        setText(x.complete, t('coverage.nOfDays', { count: r.days.length, n: number(r.judged.length), of: number(r.days.length) }));
+        setAttr(x.complete, 'title', r.from ? t('coverage.judgedTitle', { from: shortDate(r.from), to: shortDate(r.to) }) : null);
         const chart = createCoverageChart({ height: 64, compact: true });
         x.chart.append(chart.el);
         charts.push(chart);
         requestAnimationFrame(() => chart.draw(r.days));
         return el;
       }));
-      setText(s.meta, `${describePeriod(period)} · ${number(results.length)} camps · ${people(camps.reduce((a, c) => a + (c.population ?? 0), 0))} · those below target first`);
+      setText(s.meta, [describePeriod(period), counted('fmt.camps', results.length), people(camps.reduce((a, c) => a + (c.population ?? 0), 0)), t('coverage.belowFirst')].join(' · '));
       message.clear();
-      if (!results.length) message.info('No camps are registered yet.');
+      if (!results.length) message.info(t('overview.noCamps'));
       app.markFresh();
     } catch (err) {
       if (controller.signal.aborted) return;
-      message.error('Coverage could not be loaded.', err, () => show(period));
+      message.error(t('coverage.loadFailed'), err, () => show(period));
     }
   }
 

@@ -5,50 +5,54 @@
 
 import * as api from '../api.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { keepForm } from '../drafts.js';
+import { t } from '../i18n.js';
 import { can } from '../session.js';
 import { PROBLEMS } from '../services.js';
 import { pageMessage } from './page-message.js';
 
+const COMMA = t('list.comma');
+
 const TEXT = {
-  title: 'Field entry',
-  forms: { quality: 'Water test', taps: 'Tap count', sanitation: 'Latrines' },
-  place: 'Where was the water taken?',
-  tanks: 'Tanks',
-  points: 'Water points',
-  frc: ['Free chlorine', 'mg/L'],
-  turbidity: ['Turbidity', 'NTU'],
-  ph: ['pH', ''],
-  ecoli: ['E. coli', 'CFU per 100 mL'],
-  note: 'Note (optional)',
-  point: 'Water point',
-  usableTaps: 'Taps that work',
-  of: (n) => `of ${n} taps`,
-  latrines: 'Latrines',
-  usableLatrines: 'Usable latrines',
-  showers: 'Showers',
-  usableShowers: 'Usable showers',
-  saveTest: 'Save test',
-  saveTaps: 'Save tap count',
-  saveSanitation: 'Save counts',
-  savedSafe: 'Saved. The water is within the limits.',
-  savedProblem: (problems) => `Saved. Out of range: ${problems}. An alert is raised.`,
-  savedTaps: (p) => `Saved: ${p.usableTaps} of ${p.taps} taps work at ${p.name}.`,
-  savedSanitation: 'Saved.',
-  fix: 'Some fields need a change (see below each field).',
-  readOnly: 'Your role can read these figures but not record them.',
-  noPoints: 'This camp has no water points registered.',
-  loading: 'Loading the camp…',
-  less: 'less',
-  more: 'more',
+  title: t('fieldForm.title'),
+  forms: { quality: t('fieldForm.forms.quality'), taps: t('fieldForm.forms.taps'), sanitation: t('fieldForm.forms.sanitation') },
+  place: t('fieldForm.place'),
+  tanks: t('fieldForm.tanks'),
+  points: t('fieldForm.points'),
+  frc: [t('svc.frc'), t('unit.mgL')],
+  turbidity: [t('svc.turbidity'), t('unit.ntu')],
+  ph: [t('svc.ph'), ''],
+  ecoli: [t('svc.ecoli'), t('unit.cfu')],
+  note: t('fieldForm.note'),
+  point: t('fieldForm.point'),
+  usableTaps: t('fieldForm.usableTaps'),
+  of: (n) => t('fieldForm.ofTaps', { n }),
+  latrines: t('fieldForm.latrines'),
+  usableLatrines: t('fieldForm.usableLatrines'),
+  showers: t('fieldForm.showers'),
+  usableShowers: t('fieldForm.usableShowers'),
+  saveTest: t('fieldForm.saveTest'),
+  saveTaps: t('fieldForm.saveTaps'),
+  saveSanitation: t('fieldForm.saveSanitation'),
+  savedSafe: t('fieldForm.savedSafe'),
+  savedProblem: (problems) => t('fieldForm.savedProblem', { problems }),
+  savedTaps: (p) => t('fieldForm.savedTaps', { usable: p.usableTaps, taps: p.taps, name: p.name }),
+  savedSanitation: t('fieldForm.savedSanitation'),
+  fix: t('fieldForm.fix'),
+  readOnly: t('fieldForm.readOnly'),
+  noPoints: t('fieldForm.noPoints'),
+  loading: t('fieldForm.loading'),
+  less: t('fieldForm.less'),
+  more: t('fieldForm.more'),
 };
 
 const makePage = template(`
 <section class="page field-page" aria-labelledby="page-title">
-  <nav class="crumbs" aria-label="Breadcrumb"><a data-slot="campLink">← Camp</a></nav>
+  <nav class="crumbs" data-i18n-aria-label="field.breadcrumb"><a data-slot="campLink" data-i18n="field.camp"></a></nav>
   <header class="page-head"><h1 id="page-title" tabindex="-1" data-slot="title"></h1></header>
   <div data-slot="message"></div>
   <div data-slot="body" hidden>
-    <div class="segmented segmented-wide" role="group" aria-label="Form" data-slot="tabs"></div>
+    <div class="segmented segmented-wide" role="group" data-i18n-aria-label="field.form" data-slot="tabs"></div>
     <p class="muted" data-slot="readOnly" hidden></p>
     <form class="field-form card" novalidate data-form="quality" hidden>
       <div class="form-row"><label for="f-place" data-slot="placeLabel"></label><select id="f-place" name="place" class="big-input"></select><p class="field-error" data-slot="placeError" hidden></p></div>
@@ -168,6 +172,11 @@ async function submit(form, fields, send, saved) {
     setAttr(box, 'data-warn', answer?.ok === false);
     return answer;
   } catch (err) {
+    if (err.queued) {
+      // No network: the entry waits in the outbox and goes when the network is back.
+      setText(form.querySelector('.form-saved'), t('offline.savedQueued'));
+      return { queued: true };
+    }
     const matched = err.status === 400 && showFieldErrors(form, fields, err.fields);
     const box = form.querySelector('.form-error');
     setText(box, matched ? TEXT.fix : [err.message, err.detail].filter(Boolean).join(' '));
@@ -212,6 +221,8 @@ export function mount(root, { campId, form = 'quality', placeKind, placeId }, ap
 
   // Water test
   const q = forms.quality;
+  // What is typed survives closing the page: each form keeps its fields until they are sent.
+  const drafts = Object.fromEntries(Object.entries(forms).map(([name, f]) => [name, keepForm(f, `field.${campId}.${name}`)]));
   setText(s.placeLabel, TEXT.place);
   q.querySelector('label[for="f-note"]').textContent = TEXT.note;
   const qualityFields = {
@@ -227,12 +238,12 @@ export function mount(root, { campId, form = 'quality', placeKind, placeId }, ap
   setText(s.saveTest, TEXT.saveTest);
 
   // Tap count
-  const t = forms.taps;
+  const tapForm = forms.taps;
   setText(s.pointLabel, TEXT.point);
-  t.querySelector('label[for="f-tap-note"]').textContent = TEXT.note;
+  tapForm.querySelector('label[for="f-tap-note"]').textContent = TEXT.note;
   const tapFields = { usableTaps: numberField('usableTaps', TEXT.usableTaps, '') };
   s.tapFields.append(tapFields.usableTaps.row);
-  const pointSelect = t.querySelector('#f-point');
+  const pointSelect = tapForm.querySelector('#f-point');
   setText(s.saveTaps, TEXT.saveTaps);
 
   // Sanitation
@@ -290,6 +301,7 @@ export function mount(root, { campId, form = 'quality', placeKind, placeId }, ap
       if (sanitation) {
         for (const [key, field] of Object.entries(sanitationFields)) field.input.value = String(sanitation[key]);
       }
+      for (const kept of Object.values(drafts)) kept.restore();
       setAttr(s.body, 'hidden', false);
       message.clear();
       show(TEXT.forms[form] ? form : 'quality');
@@ -297,10 +309,10 @@ export function mount(root, { campId, form = 'quality', placeKind, placeId }, ap
     } catch (err) {
       if (controller.signal.aborted) return;
       if (err.notFound) {
-        message.info(`There is no camp with the id “${campId}”.`);
+        message.info(t('camp.notFound.text', { id: campId }));
         return;
       }
-      message.error('The camp could not be loaded.', err, () => load());
+      message.error(t('camp.loadFailed'), err, () => load());
     }
   }
 
@@ -315,29 +327,31 @@ export function mount(root, { campId, form = 'quality', placeKind, placeId }, ap
     const note = q.querySelector('#f-note').value.trim();
     if (note) body.note = note;
     const test = await submit(q, qualityFields, () => api.postQuality(campId, body),
-      (answer) => (answer.ok ? TEXT.savedSafe : TEXT.savedProblem(answer.problems.map((p) => PROBLEMS[p] ?? p).join(', '))));
+      (answer) => (answer.ok ? TEXT.savedSafe : TEXT.savedProblem(answer.problems.map((p) => PROBLEMS[p] ?? p).join(COMMA))));
     if (test) {
+      drafts.quality.clear();
       for (const name of ['frcMgL', 'turbidityNtu', 'ph', 'ecoliCfu']) qualityFields[name].input.value = '';
       q.querySelector('#f-note').value = '';
     }
   });
 
-  t.addEventListener('submit', async (e) => {
+  tapForm.addEventListener('submit', async (e) => {
     e.preventDefault();
     const body = { usableTaps: valueOf(tapFields.usableTaps.input) };
-    const note = t.querySelector('#f-tap-note').value.trim();
+    const note = tapForm.querySelector('#f-tap-note').value.trim();
     if (note) body.note = note;
-    const point = await submit(t, tapFields, () => api.postTapCount(campId, pointSelect.value, body), TEXT.savedTaps);
+    const point = await submit(tapForm, tapFields, () => api.postTapCount(campId, pointSelect.value, body), TEXT.savedTaps);
     if (point) {
+      drafts.taps.clear();
       points = points.map((p) => (p.id === point.id ? point : p));
-      t.querySelector('#f-tap-note').value = '';
+      tapForm.querySelector('#f-tap-note').value = '';
     }
   });
 
   forms.sanitation.addEventListener('submit', async (e) => {
     e.preventDefault();
     const body = Object.fromEntries(Object.entries(sanitationFields).map(([key, f]) => [key, valueOf(f.input)]));
-    await submit(forms.sanitation, sanitationFields, () => api.putSanitation(campId, body), () => TEXT.savedSanitation);
+    if (await submit(forms.sanitation, sanitationFields, () => api.putSanitation(campId, body), () => TEXT.savedSanitation)) drafts.sanitation.clear();
   });
 
   load();

@@ -1,15 +1,16 @@
 // Any address that is not a page of the dashboard.
 
 import { template } from '../dom.js';
+import { t } from '../i18n.js';
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
-  <h1 id="page-title" tabindex="-1">Page not found</h1>
-  <p>There is no page at this address. <a href="#/">Go to all camps</a>.</p>
+  <h1 id="page-title" tabindex="-1" data-i18n="notFound.title"></h1>
+  <p><span data-i18n="notFound.text"></span> <a href="#/" data-i18n="notFound.link"></a></p>
 </section>`);
 
 export function mount(root, _params, app) {
   root.replaceChildren(makePage());
-  app.setTitle('Page not found');
+  app.setTitle(t('notFound.title'));
   return { unmount() {} };
 }

@@ -6,7 +6,8 @@ import * as live from '../live.js';
 import { createCampFigures } from '../components/camp-figures.js';
 import { createTankRow } from '../components/tank-row.js';
 import { setAttr, setText, slots, template } from '../dom.js';
-import { number, people, tankState } from '../format.js';
+import { counted, number, people, tankState } from '../format.js';
+import { t } from '../i18n.js';
 import { pageMessage } from './page-message.js';
 import { syncView } from '../sync.js';
 
@@ -16,7 +17,7 @@ const NEEDS_ATTENTION = new Set(['low', 'critical', 'overflow', 'offline', 'faul
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
   <header class="page-head">
-    <h1 id="page-title" tabindex="-1">Camps</h1>
+    <h1 id="page-title" tabindex="-1" data-i18n="overview.title"></h1>
     <p class="muted" data-slot="summary"></p>
   </header>
   <div data-slot="message"></div>
@@ -31,7 +32,7 @@ const makeCard = template(`
   </header>
   <div data-slot="figures"></div>
   <div class="card-tanks">
-    <ul class="tank-rows" aria-label="Tanks" data-slot="tanks"></ul>
+    <ul class="tank-rows" data-i18n-aria-label="overview.tanks" data-slot="tanks"></ul>
     <p class="muted small" data-slot="tanksMessage" hidden></p>
   </div>
 </article>`);
@@ -52,7 +53,7 @@ function createCampCard() {
     update(camp) {
       setAttr(s.link, 'href', `#/camps/${encodeURIComponent(camp.campId)}`);
       setText(s.link, camp.name || camp.campId);
-      const tanks = `${number(camp.tankCount)} ${camp.tankCount === 1 ? 'tank' : 'tanks'}`;
+      const tanks = counted('fmt.tanks', camp.tankCount);
       setText(s.meta, `${people(camp.population)} · ${tanks}`);
       zone = camp.timeZone ?? zone;
       figures.update(camp);
@@ -98,11 +99,11 @@ export function mount(root, _params, app) {
   const page = makePage();
   const s = slots(page);
   root.replaceChildren(page);
-  app.setTitle('Camps');
+  app.setTitle(t('overview.title'));
 
   const cards = new Map(); // campId -> card
   const message = pageMessage(s.message);
-  message.loading('Loading camps…');
+  message.loading(t('overview.loading'));
 
   function summarize() {
     let tanks = 0;
@@ -113,9 +114,9 @@ export function mount(root, _params, app) {
         if (NEEDS_ATTENTION.has(state)) attention += 1;
       }
     }
-    const parts = [`${number(cards.size)} ${cards.size === 1 ? 'camp' : 'camps'}`];
-    if (tanks) parts.push(`${number(tanks)} ${tanks === 1 ? 'tank' : 'tanks'}`);
-    if (tanks) parts.push(attention ? `${number(attention)} need attention` : 'all tanks OK');
+    const parts = [counted('fmt.camps', cards.size)];
+    if (tanks) parts.push(counted('fmt.tanks', tanks));
+    if (tanks) parts.push(attention ? t('overview.attention', { count: attention, n: number(attention) }) : t('overview.allOk'));
     setText(s.summary, parts.join(' · '));
   }
 
@@ -137,10 +138,10 @@ export function mount(root, _params, app) {
         if (sync.snapshotWins(`${campId}/${tank.tankId}`, startedAt)) card.updateTank(tank);
       }
       card.order((detail.tanks ?? []).map((t) => t.tankId));
-      card.tanksMessage(detail.tanks?.length ? '' : 'No tanks registered.');
+      card.tanksMessage(detail.tanks?.length ? '' : t('overview.noTanks'));
     } catch (err) {
       if (signal.aborted) throw err;
-      card.tanksMessage(`Tanks could not be loaded: ${err.message}`);
+      card.tanksMessage(t('overview.tanksFailed', { why: err.message }));
       throw err;
     }
   }
@@ -162,7 +163,7 @@ export function mount(root, _params, app) {
       }
       s.cards.append(...camps.map((c) => cards.get(c.campId).el));
       message.clear();
-      if (camps.length === 0) message.info('No camps are registered yet.');
+      if (camps.length === 0) message.info(t('overview.noCamps'));
       summarize();
 
       // One request per camp for its tanks: the contract's camp list carries no tanks.
@@ -176,8 +177,8 @@ export function mount(root, _params, app) {
     },
     onLoaded: () => app.markFresh(),
     onError(err) {
-      if (cards.size === 0) message.error('The camps could not be loaded.', err, () => sync.reload());
-      else message.error('Some figures could not be refreshed.', err, () => sync.reload());
+      if (cards.size === 0) message.error(t('overview.loadFailed'), err, () => sync.reload());
+      else message.error(t('overview.refreshFailed'), err, () => sync.reload());
       return true;
     },
   });

@@ -1,6 +1,7 @@
 // The one place a view says "loading", "nothing here" or "that failed" (with a Retry button).
 
 import { template } from '../dom.js';
+import { t } from '../i18n.js';
 
 const makeMessage = template(`
 <div class="message" role="status">
@@ -32,9 +33,9 @@ export function pageMessage(container) {
     info: (text, detail) => show('info', text, detail),
     /** A failed fetch; it is retried by itself, and the button retries at once. */
     error(title, err, retry) {
-      const sentence = (text) => (/[.!?]$/.test(text) ? text : `${text}.`);
+      const sentence = (text) => (/[.!?。؟]$/.test(text) ? text : `${text}${t('punct.stop')}`);
       const why = [err?.message ?? String(err), err?.detail].filter(Boolean).map(sentence).join(' ');
-      show('error', title, `${why} Trying again by itself.`, retry && { label: 'Retry now', run: retry });
+      show('error', title, `${why} ${t('message.retrying')}`, retry && { label: t('action.retryNow'), run: retry });
     },
     clear: () => container.replaceChildren(),
   };

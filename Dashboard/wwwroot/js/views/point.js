@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import * as live from '../live.js';
 import { createFrcChart } from '../components/frc-chart.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { t } from '../i18n.js';
 import { age, dateTime, number } from '../format.js';
 import { can } from '../session.js';
 import { KINDS, POINT_STATES, PROBLEMS, WORDS, cfu, mgL, ntu, ph, pointState } from '../services.js';
@@ -15,23 +16,23 @@ import { syncView } from '../sync.js';
 const WEEK_MS = 7 * 86_400_000;
 
 const TEXT = {
-  loading: 'Loading the water point…',
-  countTaps: 'Count the taps',
-  testWater: 'Test the water',
-  from: 'Draws from',
-  noTank: 'its own source',
-  where: 'Location',
-  noWhere: 'not given',
-  tests: 'Latest water tests',
-  noTests: 'No water tests here in the last 7 days.',
-  alerts: 'Open alerts here',
-  onMap: 'On the camp map',
-  fromTank: (name) => `At ${name}, which it draws from: `,
+  loading: t('pointPage.loading'),
+  countTaps: t('pointPage.countTaps'),
+  testWater: t('pointPage.testWater'),
+  from: t('pointPage.from'),
+  noTank: t('pointPage.noTank'),
+  where: t('pointPage.where'),
+  noWhere: t('pointPage.noWhere'),
+  tests: t('pointPage.tests'),
+  noTests: t('pointPage.noTests'),
+  alerts: t('pointPage.alerts'),
+  onMap: t('pointPage.onMap'),
+  fromTank: (name) => t('pointPage.fromTank', { name }),
 };
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
-  <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">All camps</a> › <a data-slot="campLink"></a></nav>
+  <nav class="crumbs" data-i18n-aria-label="point.breadcrumb"><a href="#/" data-i18n="point.allCamps"></a> › <a data-slot="campLink"></a></nav>
   <header class="page-head">
     <h1 id="page-title" tabindex="-1" data-slot="title"></h1>
     <p class="muted" data-slot="meta"></p>
@@ -40,13 +41,13 @@ const makePage = template(`
   <div data-slot="message"></div>
   <div class="point-page" data-slot="body" hidden>
     <section class="card point-status" aria-labelledby="status-title" data-slot="status">
-      <div class="card-head"><h2 id="status-title">Taps</h2>
+      <div class="card-head"><h2 id="status-title" data-i18n="point.taps"></h2>
         <span class="badge" data-slot="badge"><span class="badge-icon" aria-hidden="true"></span><span class="badge-text"></span></span></div>
       <p class="big num" data-slot="taps"></p>
       <span class="bar" role="img" data-slot="bar"><span class="bar-fill"></span></span>
       <dl class="facts">
-        <div><dt>Checked</dt><dd data-slot="checked"></dd></div>
-        <div><dt>Note</dt><dd data-slot="note"></dd></div>
+        <div><dt data-i18n="point.checked"></dt><dd data-slot="checked"></dd></div>
+        <div><dt data-i18n="point.note"></dt><dd data-slot="note"></dd></div>
         <div><dt data-slot="fromLabel"></dt><dd data-slot="from"></dd></div>
         <div><dt data-slot="whereLabel"></dt><dd class="num" data-slot="where"></dd></div>
       </dl>
@@ -109,7 +110,8 @@ export function mount(root, { campId, pointId }, app) {
       ]);
       const point = points.find((p) => p.id === pointId);
       if (!point) {
-        const err = new Error(`There is no water point “${pointId}” in camp “${campId}”.`);
+        const err = new Error(t('pointPage.notFound', { point: pointId, camp: campId }));
+        err.pointMissing = true;
         err.notFound = true;
         throw err;
       }
@@ -171,10 +173,10 @@ export function mount(root, { campId, pointId }, app) {
     onError(err) {
       if (err.notFound) {
         setAttr(s.body, 'hidden', true);
-        message.info(err.message?.startsWith('There is no water point') ? err.message : `There is no camp with the id “${campId}”.`);
+        message.info(err.pointMissing ? err.message : t('camp.notFound.text', { id: campId }));
         return false;
       }
-      message.error('The water point could not be loaded.', err, () => sync.reload());
+      message.error(t('pointPage.loadFailed'), err, () => sync.reload());
       return true;
     },
   });

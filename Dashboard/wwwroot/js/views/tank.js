@@ -10,6 +10,7 @@ import { createTankForm, fullHeightOf } from '../components/tank-form.js';
 import { createTankTile } from '../components/tank-tile.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { zoneName } from '../format.js';
+import { t } from '../i18n.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 import { syncView } from '../sync.js';
@@ -18,9 +19,9 @@ const RANGES = { '24h': 24 * 3_600_000, '7d': 7 * 86_400_000 };
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
-  <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">All camps</a> › <a data-slot="campLink"></a></nav>
+  <nav class="crumbs" data-i18n-aria-label="nav.breadcrumb"><a href="#/" data-i18n="nav.allCamps"></a> <span class="flip" aria-hidden="true">›</span> <a data-slot="campLink"></a></nav>
   <header class="page-head">
-    <h1 id="page-title" tabindex="-1" data-slot="title">Tank</h1>
+    <h1 id="page-title" tabindex="-1" data-slot="title"></h1>
     <p class="muted" data-slot="meta"></p>
   </header>
   <div data-slot="message"></div>
@@ -28,22 +29,22 @@ const makePage = template(`
     <div class="tank-page-status" data-slot="tile"></div>
     <section class="card tank-page-chart" aria-labelledby="chart-title">
       <div class="card-head">
-        <h2 id="chart-title">Level</h2>
-        <div class="segmented" role="group" aria-label="Period">
-          <button type="button" data-range="24h" aria-pressed="true">24 hours</button>
-          <button type="button" data-range="7d" aria-pressed="false">7 days</button>
+        <h2 id="chart-title" data-i18n="tank.level"></h2>
+        <div class="segmented" role="group" data-i18n-aria-label="tank.period">
+          <button type="button" data-range="24h" aria-pressed="true" data-i18n="tank.24h"></button>
+          <button type="button" data-range="7d" aria-pressed="false" data-i18n="tank.7d"></button>
         </div>
       </div>
       <div data-slot="chart"></div>
       <p class="muted small" data-slot="chartNote"></p>
     </section>
     <section class="card tank-page-config" aria-labelledby="config-title">
-      <h2 id="config-title">Configuration</h2>
+      <h2 id="config-title" data-i18n="tank.configuration"></h2>
       <p class="muted small" data-slot="configNote"></p>
       <div data-slot="form"></div>
     </section>
     <section class="card tank-page-changes" aria-labelledby="changes-title">
-      <h2 id="changes-title">Recent changes</h2>
+      <h2 id="changes-title" data-i18n="changes.title"></h2>
       <div data-slot="changes"></div>
     </section>
   </div>
@@ -59,15 +60,15 @@ export function mount(root, { campId, tankId }, app) {
   setText(s.campLink, campId);
 
   const message = pageMessage(s.message);
-  message.loading('Loading the tank…');
+  message.loading(t('tank.loading'));
   const tile = createTankTile();
   s.tile.append(tile.el);
   const chart = createLevelChart();
   s.chart.append(chart.el);
   const editable = can('configure');
   setText(s.configNote, editable
-    ? 'Changes apply at once to new readings and alerts.'
-    : 'Only engineers can change the configuration.');
+    ? t('tank.configNote')
+    : t('tank.configReadOnly'));
 
   let status = null;
   let config = null;
@@ -105,7 +106,7 @@ export function mount(root, { campId, tankId }, app) {
     const from = new Date(to.getTime() - RANGES[range]);
     window_ = { from: from.toISOString(), to: to.toISOString() };
     points = await api.getLevels(campId, tankId, window_.from, window_.to, { signal });
-    setText(s.chartNote, points.length >= 1000 ? 'Thinned to 1,000 points for this period.' : '');
+    setText(s.chartNote, points.length >= 1000 ? t('tank.thinned') : '');
     redraw();
   }
 
@@ -132,7 +133,7 @@ export function mount(root, { campId, tankId }, app) {
         config = nextConfig;
         form.update(config);
       }
-      setText(s.meta, [camp?.name ?? campId, tankId, zone ? `times in ${zoneName(zone)}` : ''].filter(Boolean).join(' · '));
+      setText(s.meta, [camp?.name ?? campId, tankId, zone ? t('page.timesIn', { zone: zoneName(zone) }) : ''].filter(Boolean).join(' · '));
       await Promise.all([loadLevels(signal), loadChanges(signal)]);
       setAttr(s.body, 'hidden', false);
       message.clear();
@@ -140,12 +141,12 @@ export function mount(root, { campId, tankId }, app) {
     onLoaded: () => app.markFresh(),
     onError(err) {
       if (err.notFound) {
-        setText(s.title, 'Tank not found');
+        setText(s.title, t('tank.notFound'));
         setAttr(s.body, 'hidden', true);
-        message.info(`There is no tank “${tankId}” in camp “${campId}”.`);
+        message.info(t('tank.notFound.text', { tank: tankId, camp: campId }));
         return false;
       }
-      message.error('The tank could not be loaded.', err, () => sync.reload());
+      message.error(t('tank.loadFailed'), err, () => sync.reload());
       return true;
     },
   });
@@ -154,7 +155,7 @@ export function mount(root, { campId, tankId }, app) {
     button.addEventListener('click', () => {
       range = button.dataset.range;
       for (const b of page.querySelectorAll('[data-range]')) setAttr(b, 'aria-pressed', String(b === button));
-      loadLevels(sync.signal).catch(() => setText(s.chartNote, 'The level history could not be loaded.'));
+      loadLevels(sync.signal).catch(() => setText(s.chartNote, t('tank.historyFailed')));
     });
   }
 
