@@ -52,6 +52,7 @@ public static class DashboardEndpointExtensions
         app.MapAuthEndpoints();
         app.MapCampEndpoints();
         app.MapServiceEndpoints();
+        app.MapTruckingEndpoints();
         app.MapAlertEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
