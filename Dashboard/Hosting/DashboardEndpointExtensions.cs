@@ -53,6 +53,7 @@ public static class DashboardEndpointExtensions
         app.MapAuthEndpoints();
         app.MapCampEndpoints();
         app.MapServiceEndpoints();
+        app.MapTruckingEndpoints();
         app.MapAlertEndpoints();
         app.MapPersonEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -48,4 +48,10 @@ public sealed record SimulationPlan
 
     /// <summary>Tanks with an online chlorine analyser besides those of a <c>chlorine-drop</c>, reading as dosed.</summary>
     public IReadOnlyList<TankSelector> ChlorineAnalysers { get; init; } = [];
+
+    /// <summary>CampWater's address, where the simulated trucks' vouchers are entered; null: they are only printed.</summary>
+    public Uri? ApiUrl { get; init; }
+
+    /// <summary>A bearer token for <see cref="ApiUrl"/> when sign-in is on.</summary>
+    public string? ApiToken { get; init; }
 }
