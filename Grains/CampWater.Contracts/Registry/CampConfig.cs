@@ -27,6 +27,66 @@ public sealed record CampConfig(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ServicesConfig? Services { get; init; }
 
+    /// <summary>
+    /// Dated changes of <see cref="Population"/>, oldest first, each from a camp-local date; <see cref="Population"/>
+    /// is the population before the first. Left out of the stored form while there are none.
+    /// </summary>
+    [Id(8)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<PopulationChange> PopulationHistory { get; init; }
+
+    /// <summary>The population in force on a camp-local date: the last change dated on or before it.</summary>
+    public int PopulationOn(DateOnly date)
+    {
+        var people = Population;
+        foreach (var change in PopulationHistory.IsDefault ? [] : PopulationHistory)
+        {
+            if (change.From > date)
+            {
+                break;
+            }
+
+            people = change.Population;
+        }
+
+        return people;
+    }
+
+    /// <summary>The date from which <see cref="PopulationOn"/> gives its figure; null for the population before any change.</summary>
+    public DateOnly? PopulationSince(DateOnly date)
+    {
+        DateOnly? since = null;
+        foreach (var change in PopulationHistory.IsDefault ? [] : PopulationHistory)
+        {
+            if (change.From > date)
+            {
+                break;
+            }
+
+            since = change.From;
+        }
+
+        return since;
+    }
+
+    /// <summary>
+    /// This camp with <paramref name="population"/> from <paramref name="from"/> on: a change on the same date is
+    /// replaced, later changes stay. A change that says what is already in force there is not recorded.
+    /// </summary>
+    public CampConfig WithPopulationFrom(DateOnly from, int population)
+    {
+        var changes = (PopulationHistory.IsDefault ? [] : PopulationHistory).Where(c => c.From != from).ToList();
+        var without = this with { PopulationHistory = changes.Count == 0 ? default : [.. changes] };
+        if (without.PopulationOn(from) == population && !changes.Exists(c => c.From > from))
+        {
+            return without;
+        }
+
+        changes.Add(new PopulationChange(from, population));
+        changes.Sort((a, b) => a.From.CompareTo(b.From));
+        return this with { PopulationHistory = [.. changes] };
+    }
+
     /// <summary>What is in force: <see cref="Services"/> or the defaults.</summary>
     [JsonIgnore]
     public ServicesConfig ServicesOrDefault => Services ?? ServicesConfig.Default;
