@@ -76,7 +76,7 @@ internal static class PopulationEndpoints
 
     private static object[] List(CampConfig config) =>
         [
-            new { from = (string?)null, population = config.Population },
+            new { from = (string?)null, population = config.BasePopulation },
             .. (config.PopulationHistory.IsDefault ? [] : config.PopulationHistory)
                 .Select(c => new { from = (string?)c.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), population = c.Population }),
         ];

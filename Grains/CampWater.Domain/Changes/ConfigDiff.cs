@@ -93,9 +93,9 @@ public static class ConfigDiff
     {
         ArgumentNullException.ThrowIfNull(after);
         var fields = ImmutableArray.CreateBuilder<FieldChange>();
-        if (before is null || before.Population != after.Population)
+        if (before is null || before.BasePopulation != after.BasePopulation)
         {
-            fields.Add(new FieldChange("population", before is null ? null : Number(before.Population), Number(after.Population)));
+            fields.Add(new FieldChange("population", before is null ? null : Number(before.BasePopulation), Number(after.BasePopulation)));
         }
 
         var dates = Dates(before).Union(Dates(after)).Order();

@@ -198,11 +198,10 @@ public static class RegistryReader
             return null;
         }
 
-        return new CampConfig(id, name, timeZone, population, targetLpd, quietHours ?? CampConfig.DefaultQuietHours, tanks)
-        {
-            Services = services,
-            PopulationHistory = history,
-        };
+        var config = new CampConfig(id, name, timeZone, population, targetLpd, quietHours ?? CampConfig.DefaultQuietHours, tanks) { Services = services };
+
+        // A history given empty stays given (a camp body that clears it), one not given stays default.
+        return history.IsDefault ? config : history.IsEmpty ? config with { PopulationHistory = [] } : config.WithPopulations(population, history);
     }
 
     private static ImmutableArray<TankConfig> ReadTanks(JsonFields camp, ProblemLog log)

@@ -30,7 +30,7 @@ public static class RegistryWriter
             ["id"] = camp.Id,
             ["name"] = camp.Name,
             ["timeZone"] = camp.TimeZone,
-            ["population"] = camp.Population,
+            ["population"] = camp.BasePopulation,
             ["targetLpd"] = camp.TargetLpd,
             ["quietHours"] = camp.QuietHours,
             ["tanks"] = tanks,

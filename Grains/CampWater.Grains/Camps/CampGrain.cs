@@ -141,7 +141,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
 
     /// <summary>The dated populations, oldest first: the first, in force before any change, with no date.</summary>
     internal static PopulationChange[] PopulationList(CampConfig config) =>
-        [new PopulationChange(DateOnly.MinValue, config.Population), .. config.PopulationHistory.IsDefault ? [] : config.PopulationHistory];
+        [new PopulationChange(DateOnly.MinValue, config.BasePopulation), .. config.PopulationHistory.IsDefault ? [] : config.PopulationHistory];
 
     /// <summary>
     /// A camp body's population is the population now: a new figure is recorded from today, and the days before
@@ -151,7 +151,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     {
         if (!config.PopulationHistory.IsDefault)
         {
-            return config.PopulationHistory.IsEmpty ? config with { PopulationHistory = default } : config;
+            return config.PopulationHistory.IsEmpty ? config.WithPopulations(config.Population, []) : config;
         }
 
         if (Config is not { } current)
@@ -159,7 +159,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             return config;
         }
 
-        var kept = config with { Population = current.Population, PopulationHistory = current.PopulationHistory };
+        var kept = config.WithPopulations(current.BasePopulation, current.PopulationHistory.IsDefault ? [] : current.PopulationHistory);
         var today = CampCalendar.LocalDate(_clock.UtcNow, CampCalendar.Zone(config.TimeZone));
         return kept.PopulationOn(today) == config.Population ? kept : kept.WithPopulationFrom(today, config.Population);
     }

@@ -212,4 +212,35 @@ public sealed class NetworkSituationTests
         Assert.Equal(300, record.Days.Single(d => d.Date == s_day.AddDays(-1)).InflowL, 6);
         Assert.Equal(300, record.Days.Single(d => d.Date == s_day).InflowL, 6);
     }
+
+    [Fact]
+    public void A_pumped_reservoir_feeding_a_metered_float_valve_tank_and_a_trucked_tank_give_the_days_drawn_and_delivered_within_3_percent()
+    {
+        var reservoir = Reservoir("reservoir", "elevated");
+        var elevated = Elevated("elevated");
+        var trucked = Elevated("trucked");
+        var network = new FieldNetwork
+        {
+            FirstDay = s_first, Seed = 16,
+            Tanks =
+            [
+                new NetworkTank(reservoir, 0.6, Supply: [new Fill(5, 5, 12_500), new Fill(14, 5, 12_500)]),
+                new NetworkTank(elevated, 0.9, Daily(25_000, seed: 16), FedBy: "reservoir", ValveLph: 6000, Metered: true),
+                new NetworkTank(trucked, 0.5, Daily(21_206, seed: 1), Supply: [new Fill(7, 0.5, 7400), new Fill(12, 0.5, 7400), new Fill(17, 0.5, 7400)]),
+            ],
+        };
+        var (messages, truth) = network.Script();
+        var run = new NetworkRun(NetworkRun.CampOf(2000, reservoir, elevated, trucked), messages);
+        var day = run.Coverage(s_day);
+        var trueDay = truth.Single(t => t.Date == s_day);
+        foreach (var (id, record) in run.Records)
+        {
+            var d = record.Days.Single(x => x.Date == s_day);
+            Log(string.Create(CultureInfo.InvariantCulture, $"{id}: level drawn {d.DrawnL:0} delivered {d.DeliveredL:0} estimated {d.EstimatedL:0} inflow {d.InflowL:0}; true drawn {trueDay.DrawnByPeopleL[id]:0} outside {trueDay.FromOutsideL[id]:0} valve {trueDay.ThroughValveL[id]:0}"));
+        }
+
+        Log(string.Create(CultureInfo.InvariantCulture, $"drawn {day.DrawnL} of {trueDay.DrawnL:0}, delivered {day.DeliveredL} of {trueDay.DeliveredL:0}"));
+        Assert.Equal(trueDay.DrawnL, day.DrawnL, trueDay.DrawnL * 0.03);
+        Assert.Equal(trueDay.DeliveredL, day.DeliveredL, trueDay.DeliveredL * 0.03);
+    }
 }
