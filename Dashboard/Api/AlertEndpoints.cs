@@ -20,6 +20,7 @@ internal static class AlertEndpoints
         var alerts = app.MapGroup("/api/alerts").RequireAuthorization(Roles.ReadPolicy);
         alerts.MapGet("/", List);
         alerts.MapGet("/{alertId}", Get);
+        alerts.MapGet("/{alertId}/notifications", Notifications);
         var actions = alerts.MapGroup("/").RequireAuthorization(Roles.ActPolicy);
         actions.MapPost("/{alertId}/acknowledge", (string alertId, HttpRequest request, IGrainFactory grains) =>
             Act(alertId, AlertActionKind.Acknowledge, "note", required: false, request, grains));
@@ -68,6 +69,18 @@ internal static class AlertEndpoints
         var filter = new AlertFilter(filterState, from);
         var lists = await Task.WhenAll(camps.Select(c => grains.GetGrain<ICampGrain>(c).GetAlerts(filter)));
         return Results.Ok(lists.SelectMany(l => l).OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal).ToArray());
+    }
+
+    /// <summary>The alert's delivery log (contract §9): every message to every recipient, with its state and attempts.</summary>
+    private static async Task<IResult> Notifications(string alertId, IGrainFactory grains)
+    {
+        if (!AlertIds.TryParse(alertId, out var campId, out _) || !Ids.IsValid(campId)
+            || await grains.GetGrain<ICampGrain>(campId).GetAlert(alertId) is null)
+        {
+            return Problems.NotFound($"There is no alert '{alertId}'.");
+        }
+
+        return Results.Ok(await grains.GetGrain<INotifierGrain>(campId).GetDeliveries(alertId));
     }
 
     private static async Task<IResult> Get(string alertId, IGrainFactory grains)

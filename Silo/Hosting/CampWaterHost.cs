@@ -3,7 +3,9 @@ using CampWater.Dashboard.Auth;
 using CampWater.Dashboard.Hosting;
 using CampWater.Dashboard.Metrics;
 using CampWater.Silo.Archive;
+using CampWater.Notifications;
 using CampWater.Silo.Ingestion;
+using CampWater.Silo.Notifications;
 using CampWater.Silo.Ingestion.LoRaWan;
 using CampWater.Silo.Outbox;
 using CampWater.Silo.Registry;
@@ -79,6 +81,16 @@ public static class CampWaterHost
         builder.Services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<MqttOutbox>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MqttOutbox>());
         builder.Services.AddHostedService<RegistrySeeder>();
+        if (options.Notify.Rules.Count > 0)
+        {
+            // Nothing configured: no pool, and the grains notify nobody.
+            builder.Services.AddSingleton(options.Notify);
+            builder.Services.AddSingleton<NotificationDispatcher>();
+            builder.Services.AddSingleton<INotificationDispatch>(sp => sp.GetRequiredService<NotificationDispatcher>());
+            builder.Services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<NotificationDispatcher>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+        }
+
         builder.Services.AddSingleton<ReadingPipeline>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReadingPipeline>());
         builder.Services.AddSingleton<TankDirectory>();

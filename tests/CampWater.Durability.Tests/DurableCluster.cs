@@ -65,7 +65,7 @@ public sealed class DurableCluster : IAsyncDisposable
     }
 
     /// <summary>Starts one more silo on its own ports, with its own ingestion client id; returns its API base URL.</summary>
-    public async Task<DotnetHostProcess> StartSiloAsync(string name, string? sharedGroup = null)
+    public async Task<DotnetHostProcess> StartSiloAsync(string name, string? sharedGroup = null, IEnumerable<string>? extraArguments = null)
     {
         var http = FreePort.Next();
         string[] arguments =
@@ -87,6 +87,7 @@ public sealed class DurableCluster : IAsyncDisposable
             "--Logging:LogLevel:CampWater", "Information",
             "--CampWater:Auth:Enabled", "false",
             .. sharedGroup is null ? Array.Empty<string>() : ["--CampWater:Mqtt:SharedGroup", sharedGroup],
+            .. extraArguments ?? [],
         ];
         var silo = await DotnetHostProcess.StartAsync(new DotnetHostOptions
         {

@@ -77,7 +77,8 @@ public sealed class PageTests(UiHostFixture host)
         await using (var anonymous = await host.NewContextAsync(360, 740))
         {
             var page = await anonymous.NewPageAsync();
-            await page.GotoAsync("/#/alerts");
+            // Only until committed: the app may leave for the log-in form before its own load event.
+            await page.GotoAsync("/#/alerts", new() { WaitUntil = WaitUntilState.Commit });
             await page.WaitForURLAsync("**/login?returnUrl=*", new() { Timeout = 10_000 });
             var file = Path.Combine(host.ScreenshotDirectory, "login-360.png");
             await page.ScreenshotAsync(new() { Path = file, FullPage = true });

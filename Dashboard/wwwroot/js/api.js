@@ -111,6 +111,9 @@ export const getAlerts = ({ campId, state = 'open' } = {}, options) =>
   getJson(`api/alerts?state=${state}${campId ? `&campId=${id(campId)}` : ''}`, options);
 
 /** kind: "acknowledge", "assign", "comments" or "resolve"; body as in CONTRACT §4. */
+/** The delivery log of an alert (CONTRACT §9): who was told, on which channel, and how it went. */
+export const getNotifications = (alertId, options) => getJson(`api/alerts/${id(alertId)}/notifications`, options);
+
 export const actOnAlert = (alertId, kind, body = {}) => request('POST', `api/alerts/${id(alertId)}/${kind}`, { body });
 
 // A camp's services (water quality, water points, sanitation).

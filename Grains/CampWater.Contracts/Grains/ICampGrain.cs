@@ -72,6 +72,10 @@ public interface ICampGrain : IGrainWithStringKey
     [Alias("GetAlert"), ReadOnly]
     Task<Alert?> GetAlert(string alertId);
 
+    /// <summary>The camp's notifier has stored every alert notice up to <paramref name="through"/>: the camp may forget them.</summary>
+    [Alias("NoticesTaken"), OneWay]
+    Task NoticesTaken(long through);
+
     [Alias("ActOnAlert")]
     Task<AlertActionOutcome> ActOnAlert(string alertId, AlertAction action);
 

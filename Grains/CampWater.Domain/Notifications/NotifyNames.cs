@@ -14,6 +14,8 @@ public static class NotifyNames
 
     public static string Of(ChannelKind kind) => Kebab(kind.ToString());
 
+    public static string Of(DeliveryStatus status) => Kebab(status.ToString());
+
     public static bool TryParse<TEnum>(string? text, out TEnum value)
         where TEnum : struct, Enum
     {

@@ -46,7 +46,8 @@ public static class SendGate
                 continue;
             }
 
-            var batch = group.OrderBy(n => n.DecidedAt).ThenBy(n => n.Key, StringComparer.Ordinal).ToImmutableArray();
+            // Stable: notifications decided at the same instant (one turn) keep the order they were decided in.
+            var batch = group.OrderBy(n => n.DecidedAt).ToImmutableArray();
             send.Add(new MessageBatch(batch[0].Recipient, batch));
         }
 

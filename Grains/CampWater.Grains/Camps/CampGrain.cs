@@ -34,6 +34,9 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
     private readonly IOutbox _outbox;
     private readonly IArchive _archive;
 
+    /// <summary>The host's notification pool; null when notifications are not configured.</summary>
+    private readonly CampWater.Notifications.INotificationDispatch? _notify;
+
     /// <summary>Camp-local days whose coverage changed since it was last archived.</summary>
     private SortedSet<DateOnly>? _coverageChanged;
     private DateTimeOffset _lastPrune;
@@ -55,8 +58,10 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         CampClock clock,
         IOutbox outbox,
         IArchive archive,
+        IServiceProvider services,
         ILogger<CampGrain> logger)
     {
+        _notify = services.GetService(typeof(CampWater.Notifications.INotificationDispatch)) as CampWater.Notifications.INotificationDispatch;
         _outbox = outbox;
         _archive = archive;
         _state = state;
@@ -469,6 +474,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
 
         await Publish(changes);
+        ResendNotices();
     }
 
     /// <summary>
@@ -545,7 +551,9 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             return;
         }
 
+        RecordNotices(changes);
         await _state.WriteStateAsync();
+        SendNotices();
         var book = _state.State.Alerts;
         foreach (var (alert, raised) in changes)
         {

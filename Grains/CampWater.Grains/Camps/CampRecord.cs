@@ -29,4 +29,10 @@ public sealed class CampRecord
 
     /// <summary>The days judged with too few readings, waiting to be judged again once readings fill them.</summary>
     [Id(6)] public CoverageJudge Coverage { get; set; } = new();
+
+    /// <summary>Alert changes recorded for the notifier and not yet confirmed by it: the durable outbox of notifications.</summary>
+    [Id(7)] public List<Notifications.AlertNotice> Notices { get; set; } = [];
+
+    /// <summary>The number of the last notice recorded.</summary>
+    [Id(8)] public long NoticeSeq { get; set; }
 }

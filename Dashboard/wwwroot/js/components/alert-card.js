@@ -5,6 +5,7 @@
 // the camp's zone.
 
 import { setAttr, setText, slots, template } from '../dom.js';
+import { createDeliveryLog } from './delivery-log.js';
 import { NONE, age, dayTime, flow, isNumber, lpd, number, percent, tankState } from '../format.js';
 
 export const SEVERITIES = {
@@ -113,6 +114,9 @@ export function createAlertCard({ act, me, place }) {
   let alert = null;
   let formKind = null;
   let busy = false;
+
+  const deliveries = createDeliveryLog();
+  s.state.after(deliveries.el);
 
   const buttons = Object.fromEntries([...s.actions.querySelectorAll('[data-act]')].map((b) => [b.dataset.act, b]));
 
@@ -240,6 +244,7 @@ export function createAlertCard({ act, me, place }) {
       if (next.assignee) state.push(`assigned to ${next.assignee}`);
       if (next.escalations > 0) state.push(`sent again ${number(next.escalations)}×`);
       setText(s.state, state.join(' · '));
+      deliveries.update(next, at.zone);
 
       const comments = next.comments ?? [];
       setAttr(s.comments, 'hidden', comments.length === 0);

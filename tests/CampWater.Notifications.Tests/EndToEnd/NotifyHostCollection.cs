@@ -1,0 +1,4 @@
+namespace CampWater.Notifications.EndToEnd;
+
+[CollectionDefinition(NotifyHostFixture.Collection)]
+public sealed class NotifyHostCollection;
