@@ -52,6 +52,7 @@ public static class DashboardEndpointExtensions
 
         app.MapAuthEndpoints();
         app.MapCampEndpoints();
+        app.MapPopulationEndpoints();
         app.MapServiceEndpoints();
         app.MapTruckingEndpoints();
         app.MapAlertEndpoints();

@@ -9,12 +9,13 @@ namespace CampWater.Trucking;
 public static class DeliveryTanks
 {
     /// <summary>
-    /// Whether a fill of <paramref name="tankId"/> is a delivery. Until tanks name the tanks they feed, no tank
-    /// feeds another, so every tank of the camp takes deliveries.
+    /// Whether a fill of <paramref name="tankId"/> is a delivery: the tank is the camp's, and no tank of the
+    /// camp names it in its <c>feeds</c>.
     /// </summary>
     public static bool TakesDeliveries(CampConfig camp, string tankId)
     {
         ArgumentNullException.ThrowIfNull(camp);
-        return camp.Tanks.Any(t => t.Id == tankId);
+        return camp.Tanks.Any(t => t.Id == tankId)
+            && !camp.Tanks.Any(t => t.FeedsOrEmpty.Contains(tankId, StringComparer.Ordinal));
     }
 }
