@@ -51,6 +51,7 @@ public static class DashboardEndpointExtensions
 
         app.MapAuthEndpoints();
         app.MapCampEndpoints();
+        app.MapPopulationEndpoints();
         app.MapServiceEndpoints();
         app.MapAlertEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -100,6 +100,8 @@ public static class CampWaterHost
         builder.Services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<QualityMetrics>());
         builder.Services.AddSingleton<QualityIngestion>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QualityIngestion>());
+        builder.Services.AddSingleton<InflowIngestion>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InflowIngestion>());
         builder.Services.AddSingleton<AckSequencer>();
         builder.Services.AddHostedService<MqttIngestion>();
         if (options.Simulation.Enabled ?? builder.Environment.IsDevelopment())

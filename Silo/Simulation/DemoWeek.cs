@@ -32,4 +32,16 @@ public static class DemoWeek
 
     /// <summary>Tanks whose chlorine analyser reads free chlorine as dosed all week, beside the one of the drop.</summary>
     public static IReadOnlyList<string> ChlorineAnalysers { get; } = ["atmeh-3/t2", "kutupalong-c12/north"];
+
+    /// <summary>
+    /// Kutupalong's hill reservoir feeds the north and south block tanks through float valves; a meter on the north
+    /// tank's inlet shows what its people draw while the valve holds it full.
+    /// </summary>
+    public static IReadOnlyList<string> MeteredInlets { get; } = ["kutupalong-c12/north"];
+
+    /// <summary>
+    /// Four days into the week 1,200 people arrive at Kutupalong: the camp's population is recorded from that day,
+    /// and its tanks serve that many more. The days before keep the population they had.
+    /// </summary>
+    public static (string CampId, TimeSpan After, int Population) Influx { get; } = ("kutupalong-c12", TimeSpan.FromDays(4), 7400);
 }

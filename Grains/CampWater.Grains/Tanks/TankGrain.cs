@@ -94,6 +94,44 @@ internal sealed partial class TankGrain(
         return outcomes;
     }
 
+    public async Task<ApplyOutcome[]> ApplyInflow(InflowReading[] readings)
+    {
+        var outcomes = new ApplyOutcome[readings.Length];
+        if (_geometry is null)
+        {
+            DeactivateOnIdle();
+            Array.Fill(outcomes, ApplyOutcome.UnknownTank);
+            return outcomes;
+        }
+
+        var changedDays = new List<TankDayRecord>();
+        for (var i = 0; i < readings.Length; i++)
+        {
+            var (outcome, changed) = InflowModel.Apply(Tank, readings[i], _zone);
+            outcomes[i] = outcome;
+            foreach (var day in changed)
+            {
+                var at = changedDays.FindIndex(d => d.Date == day.Date);
+                if (at >= 0)
+                {
+                    changedDays[at] = day;
+                }
+                else
+                {
+                    changedDays.Add(day);
+                }
+            }
+        }
+
+        if (changedDays.Count > 0)
+        {
+            await WriteStateAsync();
+            await NotifyCamp(changedDays);
+        }
+
+        return outcomes;
+    }
+
     public Task SignalsTaken(long seq)
     {
         // Forgotten in memory now, in storage with the next write; sent again meanwhile only after a crash.

@@ -4,10 +4,16 @@
 import { levelFraction, setAttr, setStyle, setText, slots, template } from '../dom.js';
 import { NONE, adaptive, days, isNumber, litres, litresInWords, lpd, percent, volumeOf } from '../format.js';
 
+const TEXT = {
+  byVolume: 'full, by volume',
+  autonomyTitle: 'Usable water (above each outlet) in tanks that report, at the last week’s daily draw',
+};
+
 const make = template(`
 <div class="camp-figures">
   <div class="camp-level">
     <p class="camp-level-text"><span class="num big" data-slot="pct"></span>
+      <span class="muted small" data-slot="pctLabel"></span>
       <span class="muted num" data-slot="volume"></span></p>
     <span class="bar bar-camp" role="img" data-slot="bar"><span class="bar-fill"></span></span>
   </div>
@@ -60,6 +66,7 @@ export function createCampFigures() {
     /** @param {object} camp CampSummary */
     update(camp) {
       setText(s.pct, percent(camp.levelPct));
+      setText(s.pctLabel, TEXT.byVolume);
       setText(s.volume, camp.capacityL > 0 ? volumeOf(camp.volumeL, camp.capacityL) : 'no tanks');
       setStyle(s.bar, '--level', levelFraction(camp.levelPct));
       setAttr(s.bar, 'hidden', !(camp.capacityL > 0));
@@ -80,6 +87,7 @@ export function createCampFigures() {
       setText(s.met.lastElementChild, met == null ? (unjudged ? 'too few readings' : '') : met ? 'met' : 'not met');
       setText(s.coverage, isNumber(camp.coveragePct) ? `${percent(camp.coveragePct)} of people` : NONE);
       setText(s.autonomy, days(camp.daysOfAutonomy));
+      setAttr(s.autonomy, 'title', TEXT.autonomyTitle);
       showAlerts(s.alerts, camp.openAlerts);
     },
   };

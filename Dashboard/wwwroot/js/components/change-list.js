@@ -3,6 +3,7 @@
 // words, so that engineers and auditors can see who moved a threshold.
 
 import { dayTime, number } from '../format.js';
+import { shortDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { campFields } from './camp-form.js';
 import { tankFields } from './tank-form.js';
@@ -15,7 +16,13 @@ const TEXT = {
   unset: 'none',
   rows: (n) => `${number(n)} rows`,
   more: (n) => `and ${number(n)} more fields`,
+  population: 'Population',
+  populationChange: (from, to, since) => `Population: ${from} → ${to} people${since ? ` from ${since}` : ''}`,
 };
+
+// "Population: 1,200 → 1,250 people from 20 Nov": one sentence, not two figures with a unit each.
+const populationText = (f) =>
+  TEXT.populationChange(f.from == null ? TEXT.unset : number(f.from), f.to == null ? TEXT.unset : number(f.to), f.since ? shortDate(f.since) : '');
 
 // A created camp or tank lists every field; the first few say enough.
 const SHOWN_ON_CREATION = 3;
@@ -74,9 +81,11 @@ export function createChangeList({ tankName = (id) => id } = {}) {
           for (const f of fields) {
             const { label, unit } = labelOf(change, f.field);
             const item = document.createElement('li');
-            item.textContent = change.kind === 'created'
-              ? `${label}: ${valueText(f.to, unit)}`
-              : `${label}: ${valueText(f.from, unit)} → ${valueText(f.to, unit)}`;
+            item.textContent = f.field === 'population' && (change.kind !== 'created' || f.since)
+              ? populationText(f)
+              : change.kind === 'created'
+                ? `${label}: ${valueText(f.to, unit)}`
+                : `${label}: ${valueText(f.from, unit)} → ${valueText(f.to, unit)}`;
             ul.append(item);
           }
           if (fields.length < change.fields.length) {

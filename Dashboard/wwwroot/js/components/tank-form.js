@@ -42,6 +42,15 @@ const FIELDS = [
     toInput: (v) => (Array.isArray(v) ? v.map(([l, litres]) => `${l}, ${litres}`).join('\n') : ''),
     fromInput: parseStrapping,
   },
+  { path: 'outletMm', label: 'Outlet height', unit: 'mm above the floor (water below it cannot be drawn)', kind: 'num', min: 0, max: MAX_MM, placeholder: '0' },
+  {
+    path: 'feeds', label: 'Feeds tanks', unit: 'ids of the tanks this one fills by pipe, one a line', kind: 'table', placeholder: 'none',
+    toInput: (v) => (Array.isArray(v) ? v.join('\n') : ''),
+    fromInput: (text) => {
+      const ids = text.split(/[,\s]+/).map((t) => t.trim()).filter(Boolean);
+      return { value: ids.length ? ids : undefined };
+    },
+  },
   { path: 'sensor.mountHeightMm', label: 'Sensor height above floor', unit: 'mm', kind: 'num', required: true, above: 0, max: MAX_MM },
   { path: 'sensor.blindZoneMm', label: 'Sensor blind zone', unit: 'mm', kind: 'num', required: true, min: 0 },
   {
@@ -57,7 +66,7 @@ const FIELDS = [
 ];
 
 const GROUPS = [
-  ['Tank', ['name', 'servesPopulation', 'shape', 'diameterMm', 'heightMm', 'widthMm', 'lengthMm', 'strapping']],
+  ['Tank', ['name', 'servesPopulation', 'shape', 'diameterMm', 'heightMm', 'widthMm', 'lengthMm', 'strapping', 'outletMm', 'feeds']],
   ['Sensor', ['sensor.mountHeightMm', 'sensor.blindZoneMm', 'sensor.devEui']],
   ['Alert thresholds', ['thresholds.lowPct', 'thresholds.criticalPct', 'thresholds.overflowPct', 'thresholds.offlineAfterMin', 'thresholds.rapidDropPctPerHour', 'thresholds.nightDrawPct']],
 ];

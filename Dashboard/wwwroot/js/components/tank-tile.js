@@ -5,6 +5,11 @@ import { setAttr, setText, slots, template } from '../dom.js';
 import { NONE, age, battery, dateTime, flow, hours, isNumber, litres, litresInWords, number, percent, volumeOf } from '../format.js';
 import { BADGE_HTML, levelWords, showLevel, showState } from './tank-state.js';
 
+const TEXT = {
+  ofHeight: 'of height',
+  byVolume: (pct) => `${pct} by volume`,
+};
+
 const make = template(`
 <article class="tile">
   <header class="tile-head">
@@ -19,7 +24,8 @@ const make = template(`
       <span class="gauge-tick" style="--at:75%"></span>
     </div>
     <div class="tile-figures">
-      <p class="tile-level"><span><span class="num big" data-slot="pct"></span> <span class="muted small">of height</span></span>
+      <p class="tile-level"><span><span class="num big" data-slot="pct"></span> <span class="muted small" data-slot="ofHeight"></span></span>
+        <span class="muted small num" data-slot="volumePct"></span>
         <span class="muted num" data-slot="volume"></span></p>
       <dl class="facts">
         <div><dt>Net flow</dt><dd class="num" data-slot="flow"><span aria-hidden="true" class="arrow"></span><span></span><span class="visually-hidden"></span></dd></div>
@@ -46,6 +52,8 @@ export function createTankTile() {
       setAttr(s.name, 'href', `#/camps/${encodeURIComponent(tank.campId)}/tanks/${encodeURIComponent(tank.tankId)}`);
       setText(s.pct, percent(tank.levelPct));
       setText(s.volume, volumeOf(tank.volumeL, tank.capacityL));
+      setText(s.ofHeight, TEXT.ofHeight);
+      setText(s.volumePct, isNumber(tank.volumePct) ? TEXT.byVolume(percent(tank.volumePct)) : '');
       showLevel(s.gauge, tank.levelPct,
         `${levelWords(tank.levelPct, state)}, ${litresInWords(tank.volumeL)} of ${litresInWords(tank.capacityL)}`);
 

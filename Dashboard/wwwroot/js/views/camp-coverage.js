@@ -6,11 +6,16 @@
 
 import * as api from '../api.js';
 import { createCoverageChart, COMPLETE, dayClass, isJudged, MINIMUM_LPD } from '../components/coverage-chart.js';
-import { addDays, daysBetween, isIsoDate, longDate, shortDayDate } from '../dates.js';
+import { addDays, daysBetween, isIsoDate, longDate, shortDate, shortDayDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { litres, lpd, number, people } from '../format.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
+
+const TEXT_POPULATION = {
+  // "population 6,000 from 20 Nov": the figure each day from then on is judged by.
+  from: (n, date) => `population ${n} from ${date}`,
+};
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 400;
@@ -192,7 +197,8 @@ export function mount(root, { campId }, app) {
     const name = camp.name || campId;
     setText(s.title, `Coverage · ${name}`);
     app.setTitle(`Coverage · ${name}`);
-    setText(s.meta, `${people(camp.population)} · target ${lpd(camp.targetLpd)} · dates in ${camp.timeZone}`);
+    const who = camp.populationFrom ? TEXT_POPULATION.from(number(camp.population), shortDate(camp.populationFrom)) : people(camp.population);
+    setText(s.meta, `${who} · target ${lpd(camp.targetLpd)} · dates in ${camp.timeZone}`);
     const today = camp.today?.date;
     const asked = readRange();
     const to = isIsoDate(asked.to) ? asked.to : today;

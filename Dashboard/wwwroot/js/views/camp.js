@@ -9,11 +9,18 @@ import { createServicesPanel } from '../components/services-panel.js';
 import { createCampForm } from '../components/camp-form.js';
 import { createChangeList } from '../components/change-list.js';
 import { createTankTile } from '../components/tank-tile.js';
+import { createNetworkView } from '../components/network-view.js';
+import { shortDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { number, people, zoneName } from '../format.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 import { syncView } from '../sync.js';
+
+const TEXT = {
+  // "6,000 people from 20 Nov": the population in force today, and since when.
+  peopleFrom: (peopleText, date) => `${peopleText} from ${date}`,
+};
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
@@ -31,6 +38,7 @@ const makePage = template(`
       <div class="tiles" data-slot="tiles"></div>
       <p class="muted" data-slot="noTanks" hidden>No tanks registered.</p>
     </section>
+    <div data-slot="network"></div>
     <div data-slot="services"></div>
     <div class="camp-page-more">
       <section class="card" aria-labelledby="settings-title">
@@ -57,10 +65,14 @@ export function mount(root, { campId }, app) {
 
   const figures = createCampFigures();
   s.figures.append(figures.el);
+  const network = createNetworkView();
+  s.network.append(network.el);
   const services = createServicesPanel({ campId });
   s.services.append(services.el);
   let zone = null; // the camp's time zone
   let config = null;
+  let populationNow = null; // today's population: what the form shows and a save changes from today
+  const withToday = (c) => (populationNow == null ? c : { ...c, population: populationNow });
   const editable = can('configure');
   setText(s.settingsNote, editable
     ? 'Tanks keep their own settings; change them on each tank’s page.'
@@ -69,7 +81,7 @@ export function mount(root, { campId }, app) {
     editable,
     async save(body) {
       showCamp(await api.putCampConfig(campId, body));
-      config = await api.getCampConfig(campId);
+      config = withToday(await api.getCampConfig(campId));
       form.fill(config);
       loadChanges().catch(() => {});
     },
@@ -90,7 +102,10 @@ export function mount(root, { campId }, app) {
     app.setTitle(camp.name || camp.campId);
     zone = camp.timeZone ?? zone;
     const tanks = `${number(camp.tankCount)} ${camp.tankCount === 1 ? 'tank' : 'tanks'}`;
-    setText(s.meta, `${people(camp.population)} · ${tanks} · target ${number(camp.targetLpd, 1)} l/p/d · times in ${zoneName(zone)}`);
+    populationNow = camp.population ?? populationNow;
+    const who = camp.populationFrom ? TEXT.peopleFrom(people(camp.population), shortDate(camp.populationFrom)) : people(camp.population);
+    if (camp.network) network.update(camp.network);
+    setText(s.meta, `${who} · ${tanks} · target ${number(camp.targetLpd, 1)} l/p/d · times in ${zoneName(zone)}`);
     figures.update(camp);
     services.summary(camp);
   }
@@ -114,8 +129,9 @@ export function mount(root, { campId }, app) {
       if (sync.snapshotWins('camp', startedAt)) showCamp(camp);
       zone = camp.timeZone ?? zone;
       app.setZone(zone);
-      if (!config || JSON.stringify(config) !== JSON.stringify(nextConfig)) {
-        config = nextConfig;
+      const shown = withToday(nextConfig);
+      if (!config || JSON.stringify(config) !== JSON.stringify(shown)) {
+        config = shown;
         form.update(config);
       }
       const tanks = camp.tanks ?? [];

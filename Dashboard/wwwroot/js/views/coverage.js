@@ -9,6 +9,12 @@ import { setAttr, setText, slots, template } from '../dom.js';
 import { lpd, number, people } from '../format.js';
 import { pageMessage } from './page-message.js';
 
+const TEXT = {
+  // "population 6,000 from 20 Nov": the figure each camp's days are judged by from then on.
+  population: (n) => `population ${n}`,
+  populationFrom: (n, date) => `population ${n} from ${date}`,
+};
+
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
   <header class="page-head">
@@ -29,6 +35,7 @@ const makeRow = template(`
     <h2 class="card-title"><a data-slot="link"></a></h2>
     <p class="verdict" data-slot="verdict"><span aria-hidden="true"></span> <span></span></p>
   </div>
+  <p class="muted small num" data-slot="population"></p>
   <dl class="facts cov-facts">
     <div><dt>Average</dt><dd class="num" data-slot="mean"></dd></div>
     <div><dt>Target</dt><dd class="num" data-slot="target"></dd></div>
@@ -93,6 +100,9 @@ export function mount(root, _params, app) {
         const el = makeRow();
         const x = slots(el);
         setText(x.link, r.camp.name || r.camp.campId);
+        setText(x.population, r.camp.populationFrom
+          ? TEXT.populationFrom(number(r.camp.population), shortDate(r.camp.populationFrom))
+          : TEXT.population(number(r.camp.population)));
         setAttr(x.link, 'href', `#/coverage/${encodeURIComponent(r.camp.campId)}?from=${r.from}&to=${r.to}`);
         const below = r.mean != null && r.mean < r.camp.targetLpd;
         const short = r.mean != null && r.mean < MINIMUM_LPD;
