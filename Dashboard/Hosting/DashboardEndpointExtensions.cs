@@ -53,6 +53,7 @@ public static class DashboardEndpointExtensions
         app.MapCampEndpoints();
         app.MapPopulationEndpoints();
         app.MapServiceEndpoints();
+        app.MapTruckingEndpoints();
         app.MapAlertEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

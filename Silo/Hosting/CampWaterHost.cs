@@ -52,6 +52,7 @@ public static class CampWaterHost
 
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(registry);
+        builder.Services.AddSingleton(options.Deliveries);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(CampClock.System);
 

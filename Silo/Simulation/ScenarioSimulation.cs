@@ -168,6 +168,18 @@ public sealed class ScenarioSimulation
         return messages;
     }
 
+    /// <summary>The vouchers handed over since the last call, oldest first.</summary>
+    public IReadOnlyList<SimulatedVoucher> TakeVouchers()
+    {
+        var vouchers = Sensors.SelectMany(s => s.Tank.Trucks.Vouchers).OrderBy(v => v.DeliveredAt).ToList();
+        foreach (var sensor in Sensors)
+        {
+            sensor.Tank.Trucks.Vouchers.Clear();
+        }
+
+        return vouchers;
+    }
+
     private static T? Pick<T>(IReadOnlyList<(TankSelector Target, T Value)> choices, string campId, string tankId)
         where T : struct =>
         choices.Where(c => c.Target.Matches(campId, tankId)).OrderByDescending(c => c.Target.Specificity).Select(c => (T?)c.Value).FirstOrDefault();

@@ -41,7 +41,7 @@ public sealed partial class SensorSimulator(
             influx = RecordInflux(influxCamp.Id, new CampWater.Registry.PopulationChange(date, DemoWeek.Influx.Population), stoppingToken);
         }
 
-        var runner = new SimulationRunner(plan, registry.Camps, clock, new LogWriter(this));
+        var runner = new SimulationRunner(plan, registry.Camps, clock, new LogWriter(this), HandOver);
         var tanks = registry.Camps.Sum(c => c.Tanks.Length);
         var seconds = plan.LiveInterval!.Value.TotalSeconds;
         var running = runner.RunAsync(stoppingToken);
@@ -92,6 +92,25 @@ public sealed partial class SensorSimulator(
 
             await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
         }
+    }
+
+    /// <summary>
+    /// A simulated driver's voucher, entered as field staff would enter it. While the week is replayed, once the
+    /// tank has taken the readings of its fill (the replay publishes faster than a silo may apply): entered before,
+    /// dated days ago, it would be unverified at once.
+    /// </summary>
+    private async Task HandOver(SimulatedVoucher v, CancellationToken cancellationToken)
+    {
+        var tank = grains.GetGrain<Grains.ITankGrain>(Grains.TankKey.Of(v.CampId, v.TankId));
+        var replayed = clock.GetUtcNow() - v.DeliveredAt >= SimulationRunner.ReplayVoucherHold;
+        for (var waited = 0; replayed && waited < 100 && (await tank.GetStatus())?.LastReadingAt is var last
+            && (last is null || last < v.DeliveredAt + SimulationRunner.ReplayVoucherHold - TimeSpan.FromMinutes(30)); waited++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+        }
+
+        await grains.GetGrain<Grains.ITruckingGrain>(v.CampId).AddVoucher(
+            new Trucking.VoucherEntry(v.TankId, v.DeliveredAt, v.Litres, v.Contractor, v.Truck, v.VoucherNo, null, "simulator"));
     }
 
     /// <summary>What to simulate: the history to replay first, if any, then readings every <c>IntervalSeconds</c>.</summary>

@@ -56,7 +56,11 @@ public sealed class SimulatedTank
         _levelMm = _geometry.FullHeightMm * (0.4 + 0.5 * _random.NextDouble());
         _batteryPct = 70 + 29 * _random.NextDouble();
         SeqNo = 0;
+        Trucks = new TruckTrips(campId, config.Id, seed);
     }
+
+    /// <summary>The trucks that fill the tank, and the vouchers their drivers hand over.</summary>
+    public TruckTrips Trucks { get; }
 
     public string CampId { get; }
 
@@ -135,6 +139,7 @@ public sealed class SimulatedTank
             _refilling = false;
         }
 
+        var before = volume;
         volume = Math.Clamp(next, 0, _geometry.CapacityL);
         if (refillLph > 0)
         {
@@ -142,6 +147,8 @@ public sealed class SimulatedTank
         }
 
         _levelMm = _geometry.LevelAt(volume);
+        var pumped = refillLph > 0 ? Math.Max(0, volume - before + (drawLph * elapsed.TotalHours)) : 0;
+        Trucks.Step(now - elapsed, now, pumped, _refilling, behaviour);
         _batteryPct = Math.Max(Math.Min(behaviour.BatteryFloorPct, _batteryPct), _batteryPct - elapsed.TotalDays * behaviour.BatteryDrainPctPerDay);
 
         var noise = (_random.NextDouble() * 2 - 1) * NoiseMm;

@@ -54,4 +54,10 @@ public sealed record SimulationPlan
 
     /// <summary>People arriving in a camp: from <c>After</c> the start on, its tanks serve <c>Factor</c> times as many.</summary>
     public IReadOnlyList<(string CampId, TimeSpan After, double Factor)> Influxes { get; init; } = [];
+
+    /// <summary>CampWater's address, where the simulated trucks' vouchers are entered; null: they are only printed.</summary>
+    public Uri? ApiUrl { get; init; }
+
+    /// <summary>A bearer token for <see cref="ApiUrl"/> when sign-in is on.</summary>
+    public string? ApiToken { get; init; }
 }

@@ -61,6 +61,13 @@ public interface ICampGrain : IGrainWithStringKey
     [Alias("ServicesChanged"), OneWay]
     Task ServicesChanged(ServiceFigures figures, SequencedSignal[] signals);
 
+    /// <summary>
+    /// The camp's trucking reports every alert signal the camp has not confirmed yet
+    /// (<see cref="ITruckingGrain.SignalsTaken"/>), each naming its tank; signals already taken are skipped.
+    /// </summary>
+    [Alias("TruckingChanged"), OneWay]
+    Task TruckingChanged(SequencedSignal[] signals);
+
     /// <summary>Creates or updates one water point of the camp; <paramref name="by"/> is recorded in its change log.</summary>
     [Alias("ConfigurePoint")]
     Task<WaterPointConfig> ConfigurePoint(WaterPointConfig point, string? by = null);

@@ -28,6 +28,10 @@ public interface ITankGrain : IGrainWithStringKey
     [Alias("SignalsTaken"), OneWay]
     Task SignalsTaken(long seq);
 
+    /// <summary>The camp's trucking has every fill up to and including <paramref name="seq"/>.</summary>
+    [Alias("FillsTaken"), OneWay]
+    Task FillsTaken(long seq);
+
     [Alias("GetStatus"), ReadOnly]
     Task<TankStatus?> GetStatus();
 

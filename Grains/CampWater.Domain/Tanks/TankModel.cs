@@ -158,6 +158,7 @@ public static class TankModel
         {
             tank.Estimate.Reset();
             tank.Filter.Reset();
+            tank.Fills.Reset();
             tank.EstimatePct = null;
         }
     }
@@ -333,6 +334,7 @@ public static class TankModel
     private static TankEstimate Count(TankRecord tank, EstimatePoint point, TankGeometry geometry, TimeZoneInfo zone, List<TankDayRecord> changed)
     {
         var step = DrawLedger.Step(tank.Filter, point, geometry);
+        Trucking.FillDetector.Step(tank.Fills, point, step, tank.Filter, geometry.CapacityL);
         Book(tank.Days, zone, step.From, point.At, step.DrawnL, step.DeliveredL, 0, changed);
         if (step.Estimate is { } draw)
         {

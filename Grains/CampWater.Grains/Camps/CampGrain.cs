@@ -341,7 +341,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         {
             await ForgetServiceCondition(alert);
         }
-        else if (action.Kind == AlertActionKind.Resolve && alert.TankId is { } tankId && alert.Kind != AlertKind.SensorOffline)
+        else if (action.Kind == AlertActionKind.Resolve && alert.TankId is { } tankId && alert.Kind != AlertKind.SensorOffline && !IsTruckingAlert(alert.Kind))
         {
             // Resolved by hand while the condition may still hold: let it raise a new alert when it does.
             await Tank(tankId).ResetAlert(alert.Kind);

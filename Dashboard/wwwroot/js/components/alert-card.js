@@ -29,6 +29,8 @@ const KINDS = {
   'quality-ph': { label: 'pH out of range', unit: '' },
   'taps-short': { label: 'Too few working taps', unit: 'people per tap' },
   'latrines-short': { label: 'Too few usable latrines', unit: 'people per latrine' },
+  'delivery-short': { label: 'Truck delivered short', unit: 'L' },
+  'delivery-unverified': { label: 'Voucher without a fill', unit: 'L' },
 };
 
 const withUnit = (v, unit) => (isNumber(v) ? `${number(v, Math.abs(v) < 10 ? 1 : 0)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}` : NONE);
@@ -74,7 +76,7 @@ let serial = 0;
  */
 function nowFigure(alert, tank, camp) {
   // A water test's alert is about the water, not the tank's level: its figure now is the next test's.
-  if (alert.kind.startsWith('quality-')) return ['', null];
+  if (alert.kind.startsWith('quality-') || alert.kind.startsWith('delivery-')) return ['', null];
   if (alert.kind === 'taps-short' || alert.kind === 'latrines-short') {
     const per = alert.kind === 'taps-short' ? camp?.peoplePerUsableTap : camp?.peoplePerUsableLatrine;
     return isNumber(per) ? [`Now ${Math.round(per)} people per ${alert.kind === 'taps-short' ? 'working tap' : 'usable latrine'}`, null] : ['', null];

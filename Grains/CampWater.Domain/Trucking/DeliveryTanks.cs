@@ -1,0 +1,20 @@
+using CampWater.Registry;
+
+namespace CampWater.Trucking;
+
+/// <summary>
+/// Which tanks take deliveries: a tank that another tank of its camp feeds by pipe gets its water from that
+/// tank, not from a truck, so its fills are moves within the camp. The one place this is decided.
+/// </summary>
+public static class DeliveryTanks
+{
+    /// <summary>
+    /// Whether a fill of <paramref name="tankId"/> is a delivery. Until tanks name the tanks they feed, no tank
+    /// feeds another, so every tank of the camp takes deliveries.
+    /// </summary>
+    public static bool TakesDeliveries(CampConfig camp, string tankId)
+    {
+        ArgumentNullException.ThrowIfNull(camp);
+        return camp.Tanks.Any(t => t.Id == tankId);
+    }
+}
