@@ -130,6 +130,7 @@ public sealed class SimulatedTank
             next += got;
             InflowTotalL += got;
         }
+
         if (_refilling && double.IsFinite(behaviour.RefillUntilPct)
             && _geometry.VolumeAt(_geometry.FullHeightMm * behaviour.RefillUntilPct / 100) is var full && next > full)
         {
@@ -139,7 +140,6 @@ public sealed class SimulatedTank
             _refilling = false;
         }
 
-        var before = volume;
         volume = Math.Clamp(next, 0, _geometry.CapacityL);
         if (refillLph > 0)
         {
