@@ -54,6 +54,7 @@ public static class DashboardEndpointExtensions
         app.MapPopulationEndpoints();
         app.MapServiceEndpoints();
         app.MapTruckingEndpoints();
+        app.MapReportEndpoints();
         app.MapAlertEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
