@@ -6,7 +6,7 @@
 
 import * as api from '../api.js';
 import { createCoverageChart, COMPLETE, dayClass, isJudged, MINIMUM_LPD } from '../components/coverage-chart.js';
-import { addDays, daysBetween, isIsoDate, longDate, shortDate, shortDayDate } from '../dates.js';
+import { addDays, daysBetween, isIsoDate, longDate, monthName, shortDate, shortDayDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { litres, lpd, number, people } from '../format.js';
 import { can } from '../session.js';
@@ -15,6 +15,7 @@ import { pageMessage } from './page-message.js';
 const TEXT_POPULATION = {
   // "population 6,000 from 20 Nov": the figure each day from then on is judged by.
   from: (n, date) => `population ${n} from ${date}`,
+  report: (month) => `Monthly report, ${month}`,
 };
 
 const DEFAULT_DAYS = 30;
@@ -32,6 +33,7 @@ const makePage = template(`
     <div class="form-field"><label for="cov-to">To</label><input type="date" id="cov-to" name="to" required data-slot="to"></div>
     <button type="submit" class="button">Show</button>
     <a class="button button-quiet" data-slot="csv" download hidden>Download CSV</a>
+    <a class="button button-quiet" data-slot="report" hidden></a>
   </form>
   <p class="field-error" role="alert" data-slot="rangeError" hidden></p>
   <div data-slot="message"></div>
@@ -156,6 +158,10 @@ export function mount(root, { campId }, app) {
       if (can('export')) {
         setAttr(s.csv, 'href', api.coverageCsvUrl(campId, from, to));
         setAttr(s.csv, 'hidden', false);
+        const month = to.slice(0, 7);
+        setText(s.report, TEXT.report(monthName(month)));
+        setAttr(s.report, 'href', `#/reports/${encodeURIComponent(campId)}/${month}`);
+        setAttr(s.report, 'hidden', false);
       }
       setAttr(s.body, 'hidden', false);
       message.clear();

@@ -7,12 +7,14 @@ import { createCoverageChart, MINIMUM_LPD, dayClass, isJudged } from '../compone
 import { addDays, monthName, monthRange, shortDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { lpd, number, people } from '../format.js';
+import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 
 const TEXT = {
   // "population 6,000 from 20 Nov": the figure each camp's days are judged by from then on.
   population: (n) => `population ${n}`,
   populationFrom: (n, date) => `population ${n} from ${date}`,
+  reports: (month) => `Monthly reports, ${month}`,
 };
 
 const makePage = template(`
@@ -24,6 +26,7 @@ const makePage = template(`
   <form class="range-form" data-slot="form">
     <div class="form-field"><label for="cov-period">Period</label><select id="cov-period" data-slot="period"></select></div>
     <button type="submit" class="button">Show</button>
+    <a class="button button-quiet" data-slot="reports" hidden></a>
   </form>
   <div data-slot="message"></div>
   <ol class="camp-coverage-list" aria-label="Camps, those below target first" data-slot="list"></ol>
@@ -123,6 +126,10 @@ export function mount(root, _params, app) {
         requestAnimationFrame(() => chart.draw(r.days));
         return el;
       }));
+      const reportMonth = period === LAST_30 ? new Date().toISOString().slice(0, 7) : period;
+      setText(s.reports, TEXT.reports(monthName(reportMonth)));
+      setAttr(s.reports, 'href', `#/reports/${reportMonth}`);
+      setAttr(s.reports, 'hidden', !can('export'));
       setText(s.meta, `${describePeriod(period)} · ${number(results.length)} camps · ${people(camps.reduce((a, c) => a + (c.population ?? 0), 0))} · those below target first`);
       message.clear();
       if (!results.length) message.info('No camps are registered yet.');
