@@ -15,6 +15,8 @@ namespace CampWater.EndToEnd;
 /// sensor reports every 10 minutes with noise at its stated accuracy, 10 % lost and a false echo in 200; the meter
 /// every 15 minutes, 10 % lost.
 /// </summary>
+// Field days publish a day of readings at full speed: one at a time, so that neither starves the other of the cores.
+[Collection("field-days")]
 public sealed class NetworkEndToEndTests(MosquittoHostFixture host) : IClassFixture<MosquittoHostFixture>
 {
     private const string Camp = "e2e-network";
