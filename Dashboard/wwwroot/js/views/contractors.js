@@ -37,6 +37,7 @@ const TEXT = {
   fill: 'Fill',
   seeFill: 'see the fill',
   noFill: 'no fill',
+  loadFailed: 'The contractors could not be loaded.',
 };
 
 const makePage = template(`
@@ -179,7 +180,7 @@ export function mount(root, params, app) {
       app.markFresh();
     } catch (err) {
       if (controller.signal.aborted) return;
-      message.error('The contractors could not be loaded.', err, () => load());
+      message.error(TEXT.loadFailed, err, () => load());
     }
   }
 

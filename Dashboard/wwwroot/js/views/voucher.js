@@ -34,6 +34,7 @@ const TEXT = {
   measured: (l) => `sensor: ${litres(l)}`,
   waiting: 'waiting for the fill',
   noCamp: (id) => `There is no camp with the id “${id}”.`,
+  loadFailed: 'The camp could not be loaded.',
 };
 
 export const STATUS = { pending: 'Pending', verified: 'Verified', short: 'Short', unverified: 'Unverified' };
@@ -188,7 +189,7 @@ export function mount(root, { campId, tankId }, app) {
         message.info(TEXT.noCamp(campId));
         return;
       }
-      message.error('The camp could not be loaded.', err, () => load());
+      message.error(TEXT.loadFailed, err, () => load());
     }
   }
 
