@@ -4,7 +4,7 @@ namespace CampWater.Trucking;
 /// A fill of a tank that no tank feeds, as its level showed it: from the last estimate before the rise to the
 /// top of it; <see cref="Litres"/> is the rise in storage plus the water estimated as drawn meanwhile.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("campwater.Delivery")]
+[GenerateSerializer, Immutable, Alias("campwater.TruckDelivery")]
 public sealed record Delivery(
     [property: Id(0)] string Id,
     [property: Id(1)] string CampId,
