@@ -170,7 +170,7 @@ public static class ReportCard
     {
         if (usable is null)
         {
-            unavailable[field] = what == "taps" ? "no taps registered" : "latrines never counted";
+            unavailable[field] = what == "taps" ? "no taps registered" : "latrines not counted";
             return null;
         }
 

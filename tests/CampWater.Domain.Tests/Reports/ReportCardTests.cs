@@ -126,7 +126,7 @@ public sealed class ReportCardTests
         Assert.Null(r.PeoplePerUsableTapWorst);
         Assert.Null(r.PeoplePerUsableLatrine);
         Assert.Equal("no taps registered", r.Unavailable["peoplePerUsableTap"]);
-        Assert.Equal("latrines never counted", r.Unavailable["peoplePerUsableLatrine"]);
+        Assert.Equal("latrines not counted", r.Unavailable["peoplePerUsableLatrine"]);
     }
 
     [Fact]
