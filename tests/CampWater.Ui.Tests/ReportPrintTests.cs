@@ -35,10 +35,10 @@ public sealed partial class ReportPrintTests(UiHostFixture host)
         await Expect(page.Locator(".report-sheet")).ToHaveCountAsync(camps);
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        await AssertEverySheetFitsItsPageAsync(page, camps);
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
         Directory.CreateDirectory(host.ScreenshotDirectory);
         await File.WriteAllBytesAsync(Path.Combine(host.ScreenshotDirectory, $"report-all-{Month}.pdf"), pdf, Ct);
+        await AssertEverySheetFitsItsPageAsync(page, camps);
         await page.ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotDirectory, "report-all-print.png"), FullPage = true });
 
         Assert.Equal(camps, PdfPages(pdf));
@@ -64,10 +64,10 @@ public sealed partial class ReportPrintTests(UiHostFixture host)
         await Expect(sheet.Locator("tr[data-key='lpdMean'] td.verdict")).ToHaveTextAsync(new Regex("(met|not met)$"));
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        await AssertEverySheetFitsItsPageAsync(page, 1);
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
         Directory.CreateDirectory(host.ScreenshotDirectory);
         await File.WriteAllBytesAsync(Path.Combine(host.ScreenshotDirectory, $"report-{UiRegistry.CoverageCampId}-{Month}.pdf"), pdf, Ct);
+        await AssertEverySheetFitsItsPageAsync(page, 1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotDirectory, "report-camp-print.png"), FullPage = true });
 
         Assert.Equal(1, PdfPages(pdf));
@@ -76,25 +76,51 @@ public sealed partial class ReportPrintTests(UiHostFixture host)
     /// <summary>Every sheet within the A4 printable area, and every element of it within the sheet: nothing runs onto a second page or off the side.</summary>
     private static async Task AssertEverySheetFitsItsPageAsync(IPage page, int sheets)
     {
-        var boxes = await page.EvaluateAsync<double[][]>("""
+        // Laid out as on paper: the width between the margins, print styles, the chart redrawn to fit.
+        await page.SetViewportSizeAsync((int)PrintableWidthPx, (int)PrintableHeightPx);
+        await page.EvaluateAsync("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        var boxes = await page.EvaluateAsync<SheetBox[]>("""
             () => [...document.querySelectorAll('.report-sheet')].map((sheet) => {
               const s = sheet.getBoundingClientRect();
               let outside = 0;
+              let first = '';
               for (const el of sheet.querySelectorAll('*')) {
                 const r = el.getBoundingClientRect();
                 if (r.width === 0 && r.height === 0) continue;
-                if (r.left < s.left - 0.5 || r.right > s.right + 0.5 || r.top < s.top - 0.5 || r.bottom > s.bottom + 0.5) outside += 1;
+                if (r.left < s.left - 0.5 || r.right > s.right + 0.5 || r.top < s.top - 0.5 || r.bottom > s.bottom + 0.5) {
+                  outside += 1;
+                  first ||= `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} at ${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)} px`;
+                }
               }
-              return [s.width, s.height, outside];
+              return { width: s.width, height: s.height, outside, first, box: `${Math.round(s.left)}–${Math.round(s.right)} × ${Math.round(s.top)}–${Math.round(s.bottom)} px` };
             })
             """);
         Assert.Equal(sheets, boxes.Length);
-        foreach (var (box, i) in boxes.Select((b, i) => (b, i)))
+        for (var i = 0; i < boxes.Length; i++)
         {
-            Assert.True(box[0] <= PrintableWidthPx + 0.5, $"sheet {i + 1} is {box[0]:0} px wide, more than the {PrintableWidthPx:0} px of A4 between margins");
-            Assert.True(box[1] <= PrintableHeightPx, $"sheet {i + 1} is {box[1]:0} px tall, more than the {PrintableHeightPx:0} px of A4 between margins");
-            Assert.True(box[2] == 0, $"sheet {i + 1} has {box[2]} elements outside it");
+            var box = boxes[i];
+            Assert.True(box.Width <= PrintableWidthPx + 0.5, $"sheet {i + 1} is {box.Width:0} px wide, more than the {PrintableWidthPx:0} px of A4 between margins");
+            Assert.True(box.Height <= PrintableHeightPx, $"sheet {i + 1} is {box.Height:0} px tall, more than the {PrintableHeightPx:0} px of A4 between margins");
+            if (box.Outside > 0)
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"report-sheet-{i + 1}-cut.png"), FullPage = true });
+            }
+
+            Assert.True(box.Outside == 0, $"sheet {i + 1} ({box.Box}) has {box.Outside} elements outside it, the first {box.First}");
         }
+    }
+
+    private sealed class SheetBox
+    {
+        public double Width { get; set; }
+
+        public double Height { get; set; }
+
+        public int Outside { get; set; }
+
+        public string First { get; set; } = "";
+
+        public string Box { get; set; } = "";
     }
 
     /// <summary>The pages of a PDF: its <c>/Type /Page</c> objects (not <c>/Pages</c>).</summary>

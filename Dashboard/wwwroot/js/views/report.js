@@ -32,12 +32,12 @@ const TEXT = {
   value: 'Figure',
   standard: 'Standard',
   verdict: 'Result',
+  day: 'day',
   met: 'met',
   notMet: 'not met',
   noFigure: 'not computed',
   alertsTitle: 'Alerts and response times',
   noAlerts: 'No alert was raised this month.',
-  raisedByKind: 'Raised, by kind',
   made: (at) => `Made ${at} by CampWater from the sensors and field entries.`,
   units: { 'l/p/d': 'l/p/d', '%': '%', min: 'min', L: 'L', share: '', days: 'days', people: '', 'people/tap': 'per tap', 'people/latrine': 'per latrine', tests: '', vouchers: '', alerts: '' },
   labels: {
@@ -112,7 +112,7 @@ const makeSheet = template(`
 function figure(row) {
   if (row.value == null) return TEXT.noFigure;
   const digits = row.unit === 'share' ? 2 : Number.isInteger(row.value) ? 0 : 1;
-  const unit = TEXT.units[row.unit] ?? row.unit;
+  const unit = row.unit === 'days' && row.value === 1 ? TEXT.day : TEXT.units[row.unit] ?? row.unit;
   return unit ? `${number(row.value, digits)} ${unit}` : number(row.value, digits);
 }
 
@@ -161,8 +161,9 @@ function sheetOf(report, charts) {
   charts.push(chart);
   chart.draw(report.daily.map((d) => ({ ...d, targetLpd: report.targetLpd })));
   s.rows.replaceChildren(...report.indicators.filter((r) => !ALERT_KEYS.has(r.key)).map(rowOf));
-  const kinds = Object.entries(report.alerts.byKind ?? {});
-  setText(s.byKind, kinds.length ? `${TEXT.raisedByKind}: ${kinds.map(([k, n]) => `${k} ${number(n)}`).join(' · ')}` : TEXT.noAlerts);
+  // The kinds raised are the note of the "Alerts raised" row; a month without any says so in words.
+  setText(s.byKind, report.alerts.raised ? '' : TEXT.noAlerts);
+  setAttr(s.byKind, 'hidden', report.alerts.raised > 0);
   s.alertRows.replaceChildren(...report.indicators.filter((r) => ALERT_KEYS.has(r.key)).map(rowOf));
   setText(s.made, TEXT.made(new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'));
   return sheet;
