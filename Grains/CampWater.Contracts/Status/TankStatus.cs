@@ -46,5 +46,5 @@ public sealed record TankStatus(
 
     /// <summary>The tanks this tank supplies by pipe.</summary>
     [Id(19)]
-    public IReadOnlyList<string> Feeds { get; init; } = [];
+    public System.Collections.Immutable.ImmutableArray<string> Feeds { get; init; } = [];
 }

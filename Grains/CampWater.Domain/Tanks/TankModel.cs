@@ -192,7 +192,7 @@ public static class TankModel
             OfflineAfterMin = (int)Math.Ceiling(OfflineLimit(tank).TotalMinutes),
             VolumePct = latest is null || geometry.CapacityL <= 0 ? null : Math.Round(latest.VolumeL / geometry.CapacityL * 100, 2),
             UsableVolumeL = volume is { } v ? Math.Round(Math.Max(0, v - geometry.VolumeAt(config.OutletMm)), 1) : null,
-            Feeds = config.FeedsOrEmpty.ToArray(),
+            Feeds = config.FeedsOrEmpty,
         };
     }
 
