@@ -23,7 +23,7 @@ public sealed class SimulationRunner(
     /// are in: entered at once, its time already more than 3 hours behind the clock, it would be unverified
     /// before its fill could show. Live, it goes at once, as field staff enter it.
     /// </summary>
-    public static readonly TimeSpan ReplayVoucherHold = TimeSpan.FromHours(2.5);
+    public static readonly TimeSpan ReplayVoucherHold = TimeSpan.FromHours(3.5);
 
     private readonly List<SimulatedVoucher> _held = [];
 
