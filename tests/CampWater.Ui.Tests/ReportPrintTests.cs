@@ -73,6 +73,26 @@ public sealed partial class ReportPrintTests(UiHostFixture host)
         Assert.Equal(1, PdfPages(pdf));
     }
 
+    [Fact]
+    public async Task The_coverage_pages_of_one_camp_and_of_all_camps_each_link_to_their_months_report()
+    {
+        await CoverageDays.FeedAsync(host, Ct);
+        await using var context = await host.SignedInContextAsync("grace");
+        var page = await context.NewPageAsync();
+        var to = CoverageDays.Partial.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.GotoAsync($"/#/coverage/{UiRegistry.CoverageCampId}?from={CoverageDays.Empty:yyyy-MM-dd}&to={to}");
+        var link = page.Locator("a[data-slot='report']");
+        await Expect(link).ToHaveAttributeAsync("href", $"#/reports/{UiRegistry.CoverageCampId}/{to[..7]}", new() { Timeout = 15_000 });
+        await link.ClickAsync();
+        await Expect(page.Locator(".report-sheet .report-head h2")).ToHaveTextAsync("Atmeh 10", new() { Timeout = 15_000 });
+
+        await page.GotoAsync("/#/coverage");
+        var all = page.Locator("a[data-slot='reports']");
+        await Expect(all).ToHaveAttributeAsync("href", new Regex(@"^#/reports/\d{4}-\d{2}$"), new() { Timeout = 15_000 });
+        await all.ClickAsync();
+        await Expect(page.Locator(".report-page[data-ready]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+    }
+
     /// <summary>Every sheet within the A4 printable area, and every element of it within the sheet: nothing runs onto a second page or off the side.</summary>
     private static async Task AssertEverySheetFitsItsPageAsync(IPage page, int sheets)
     {

@@ -15,7 +15,11 @@ import { pageMessage } from './page-message.js';
 const TEXT_POPULATION = {
   // "population 6,000 from 20 Nov": the figure each day from then on is judged by.
   from: (n, date) => `population ${n} from ${date}`,
-  report: (month) => `Monthly report, ${month}`,
+};
+
+const TEXT_REPORT = {
+  // "Monthly report, December 2026": the printable report card of the month the range ends in.
+  link: (month) => `Monthly report, ${month}`,
 };
 
 const DEFAULT_DAYS = 30;
@@ -159,7 +163,7 @@ export function mount(root, { campId }, app) {
         setAttr(s.csv, 'href', api.coverageCsvUrl(campId, from, to));
         setAttr(s.csv, 'hidden', false);
         const month = to.slice(0, 7);
-        setText(s.report, TEXT.report(monthName(month)));
+        setText(s.report, TEXT_REPORT.link(monthName(month)));
         setAttr(s.report, 'href', `#/reports/${encodeURIComponent(campId)}/${month}`);
         setAttr(s.report, 'hidden', false);
       }
