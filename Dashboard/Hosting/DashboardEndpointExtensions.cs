@@ -55,6 +55,7 @@ public static class DashboardEndpointExtensions
         app.MapPopulationEndpoints();
         app.MapServiceEndpoints();
         app.MapTruckingEndpoints();
+        app.MapReportEndpoints();
         app.MapAlertEndpoints();
         app.MapPersonEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);

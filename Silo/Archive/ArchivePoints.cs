@@ -25,6 +25,47 @@ public static class ArchivePoints
     public const string Quality = "quality";
     public const string ServiceStatus = "service_status";
     public const string Delivery = "delivery";
+    public const string CampReport = "camp_report";
+
+    /// <summary>
+    /// <c>camp_report,camp</c> at the instant the camp-local month began: the month's report card, written again
+    /// as the same point while the month runs (<c>inProgress</c> true) and once more when it has ended. A figure
+    /// that cannot be computed is left out, never written as 0.
+    /// </summary>
+    public static string Report(Reports.CampReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var start = CampCalendar.DayBounds(r.FirstDate, CampCalendar.Zone(r.TimeZone)).Start;
+        return new LineProtocol(CampReport)
+            .Tag("camp", r.CampId)
+            .Field("alertsRaised", (long)r.Alerts.Raised)
+            .Field("billedL", r.Deliveries.BilledL)
+            .Field("completenessMean", r.CompletenessMean)
+            .Field("days", (long)r.Days)
+            .Field("daysBelow15", (long)r.DaysBelow15)
+            .Field("daysBelowTarget", (long)r.DaysBelowTarget)
+            .Field("daysJudged", (long)r.DaysJudged)
+            .Field("ecoliCompliancePct", r.EcoliCompliancePct)
+            .Field("frcCompliancePct", r.FrcCompliancePct)
+            .Field("inProgress", r.InProgress)
+            .Field("lpdMean", r.LpdMean)
+            .Field("month", r.Month)
+            .Field("mttaMinutes", r.Alerts.MttaMinutes)
+            .Field("mttaP90Minutes", r.Alerts.MttaP90Minutes)
+            .Field("mttrMinutes", r.Alerts.MttrMinutes)
+            .Field("mttrP90Minutes", r.Alerts.MttrP90Minutes)
+            .Field("peoplePerUsableLatrine", r.PeoplePerUsableLatrine)
+            .Field("peoplePerUsableTap", r.PeoplePerUsableTap)
+            .Field("peoplePerUsableTapWorst", r.PeoplePerUsableTapWorst)
+            .Field("population", (long)r.Population)
+            .Field("qualityTests", (long)r.QualityTests)
+            .Field("sensorUptimePct", r.SensorUptimePct)
+            .Field("turbidityCompliancePct", r.TurbidityCompliancePct)
+            .Field("verifiedL", r.Deliveries.VerifiedL)
+            .Field("verifiedPct", r.Deliveries.VerifiedPct)
+            .Field("vouchers", (long)r.Deliveries.Vouchers)
+            .At(start);
+    }
 
     /// <summary><c>tank_level,camp,tank</c> at the reading's own time; a sensor fault keeps only the impossible depth.</summary>
     public static string Reading(string campId, string tankId, TankReading reading, LevelInterpretation level)

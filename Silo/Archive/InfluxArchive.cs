@@ -43,6 +43,8 @@ public sealed partial class InfluxArchive(
 
     public void VoucherChanged(Trucking.Voucher voucher) => Add(() => ArchivePoints.DeliveryVoucher(voucher));
 
+    public void ReportMade(Reports.CampReport report) => Add(() => ArchivePoints.Report(report));
+
     private void Add(Func<string> point)
     {
         string line;

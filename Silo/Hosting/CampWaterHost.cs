@@ -82,6 +82,10 @@ public static class CampWaterHost
         builder.Services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<MqttOutbox>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MqttOutbox>());
         builder.Services.AddHostedService<RegistrySeeder>();
+        if (options.Archive.Provider == "influxdb")
+        {
+            builder.Services.AddHostedService<ReportArchiver>();
+        }
         if (options.Notify.Rules.Count > 0)
         {
             // Nothing configured: no pool, and the grains notify nobody.

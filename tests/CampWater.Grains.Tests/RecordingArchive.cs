@@ -46,4 +46,8 @@ public sealed class RecordingArchive : IArchive
     public void DeliveryChanged(Trucking.Delivery delivery) => Deliveries.Enqueue(delivery);
 
     public void VoucherChanged(Trucking.Voucher voucher) => Vouchers.Enqueue(voucher);
+
+    public ConcurrentQueue<Reports.CampReport> Reports { get; } = new();
+
+    public void ReportMade(Reports.CampReport report) => Reports.Enqueue(report);
 }

@@ -187,3 +187,13 @@ export const postVoucher = (campId, body) => request('POST', `api/camps/${id(cam
 export const getContractors = (month, options) => getJson(`api/contractors?month=${id(month)}`, options);
 
 export const contractorsCsvUrl = (month) => `api/contractors.csv?month=${id(month)}`;
+
+/** The month's report card of one camp (CONTRACT §13): figures, indicators with unit, standard and verdict. */
+export const getReport = (campId, month, options) => getJson(`api/camps/${id(campId)}/report?month=${id(month)}`, options);
+
+/** Every camp's report card of the month. */
+export const getReports = (month, options) => getJson(`api/reports?month=${id(month)}`, options);
+
+export const reportCsvUrl = (campId, month) => `api/camps/${id(campId)}/report.csv?month=${id(month)}`;
+
+export const reportsCsvUrl = (month) => `api/reports.csv?month=${id(month)}`;

@@ -6,7 +6,8 @@
 // #/coverage/{campId} one camp over a date range; #/camps/{campId}/map the camp map;
 // #/camps/{campId}/points/{pointId} a water point; #/camps/{campId}/field[/{form}[/{tank|point}/{id}]]
 // the field staff's entries; #/camps/{campId}/voucher[/{tankId}] a trucking voucher; #/contractors the
-// trucking contractors' month. A view is a module with
+// trucking contractors' month; #/reports/{campId}/{month} a camp's monthly report card, printable
+// (#/reports/{month} every camp's). A view is a module with
 // mount(root, params, app) -> { unmount() }; add a route here to add a page.
 // The banner under the header is js/banner.js.
 
@@ -27,6 +28,7 @@ import * as point from './views/point.js';
 import * as field from './views/field.js';
 import * as voucher from './views/voucher.js';
 import * as contractors from './views/contractors.js';
+import * as report from './views/report.js';
 import * as notFound from './views/not-found.js';
 import { showBanner } from './banner.js';
 import { loadSession, session, writeHeaders } from './session.js';
@@ -52,6 +54,8 @@ const routes = [
   },
   { path: /^\/camps\/([^/]+)\/voucher(?:\/([^/]+))?$/, view: voucher, nav: 'overview', params: ([campId, tankId]) => ({ campId, tankId }) },
   { path: /^\/contractors$/, view: contractors, nav: 'contractors' },
+  { path: /^\/reports\/(\d{4}-\d{2})$/, view: report, nav: 'coverage', params: ([month]) => ({ month }) },
+  { path: /^\/reports\/([^/]+)\/(\d{4}-\d{2})$/, view: report, nav: 'coverage', params: ([campId, month]) => ({ campId, month }) },
 ];
 
 const main = document.getElementById('main');

@@ -40,6 +40,13 @@ public interface IServicesGrain : IGrainWithStringKey
     [Alias("GetSanitation"), ReadOnly]
     Task<Sanitation?> GetSanitation();
 
+    /// <summary>
+    /// The camp's taps and latrines over time, oldest first: each change since <paramref name="since"/>, with the
+    /// one in force at that moment first (the figures now when nothing was recorded before).
+    /// </summary>
+    [Alias("GetAccessHistory"), ReadOnly]
+    Task<AccessSnapshot[]> GetAccessHistory(DateTimeOffset since);
+
     /// <summary>The camp has stored every signal up to and including <paramref name="seq"/>.</summary>
     [Alias("SignalsTaken"), OneWay]
     Task SignalsTaken(long seq);

@@ -42,4 +42,7 @@ public interface IArchive
 
     /// <summary>A voucher recorded, and again each time its status changes.</summary>
     void VoucherChanged(Voucher voucher);
+
+    /// <summary>A camp's monthly report card as it stands now: again while the month runs, and once after it ended.</summary>
+    void ReportMade(Reports.CampReport report);
 }

@@ -44,4 +44,8 @@ public sealed class NoArchive : IArchive
     public void VoucherChanged(Trucking.Voucher voucher)
     {
     }
+
+    public void ReportMade(Reports.CampReport report)
+    {
+    }
 }

@@ -20,6 +20,9 @@ internal sealed partial class ServicesGrain(
     IArchive archive,
     ILogger<ServicesGrain> logger) : Grain, IServicesGrain
 {
+    /// <summary>About a year of daily tap counts: older ones are dropped, and reports of those months show the oldest kept.</summary>
+    private const int MaxAccessHistory = 2000;
+
     private ServicesRecord Record => state.State;
 
     private string CampId => this.GetPrimaryKeyString();
@@ -39,6 +42,7 @@ internal sealed partial class ServicesGrain(
         var changed = Record.Config is null || ConfigDigest.Of(Record.Config) != ConfigDigest.Of(config);
         Record.Config = config;
         var signals = EvaluateAccess();
+        changed |= NoteAccess();
         if (changed || signals)
         {
             await state.WriteStateAsync();
@@ -127,6 +131,7 @@ internal sealed partial class ServicesGrain(
         Record.Points[pointId] = new PointStatus(Math.Clamp(count.UsableTaps, 0, point.Taps), clock.UtcNow, count.By, count.Note);
         var view = WaterPoints.View(point, Record.Points[pointId]);
         EvaluateAccess();
+        NoteAccess();
         await state.WriteStateAsync();
         archive.PointStatusChanged(CampId, view);
         await NotifyCamp();
@@ -142,6 +147,7 @@ internal sealed partial class ServicesGrain(
         var sanitation = new Sanitation(counts.Latrines, counts.UsableLatrines, counts.Showers, counts.UsableShowers, date, now, by);
         Record.Sanitation = sanitation;
         EvaluateAccess();
+        NoteAccess();
         await state.WriteStateAsync();
         archive.SanitationChanged(CampId, sanitation);
         await NotifyCamp();
@@ -149,6 +155,25 @@ internal sealed partial class ServicesGrain(
     }
 
     public Task<Sanitation?> GetSanitation() => Task.FromResult(CurrentSanitation());
+
+    public Task<AccessSnapshot[]> GetAccessHistory(DateTimeOffset since)
+    {
+        if (Record.Config is null)
+        {
+            return Task.FromResult<AccessSnapshot[]>([]);
+        }
+
+        var history = Record.AccessHistory;
+        if (history.Count == 0)
+        {
+            // Counts kept before the history was: they stand for the whole time asked about.
+            var figures = Figures();
+            return Task.FromResult<AccessSnapshot[]>([new AccessSnapshot(since, figures.Taps, figures.UsableTaps, figures.UsableLatrines)]);
+        }
+
+        var before = history.FindLastIndex(h => h.At <= since);
+        return Task.FromResult(history.Skip(Math.Max(before, 0)).ToArray());
+    }
 
     public Task SignalsTaken(long seq)
     {
@@ -199,6 +224,25 @@ internal sealed partial class ServicesGrain(
         }
 
         return any;
+    }
+
+    /// <summary>Adds the taps and latrines now to the history when they differ from the last; true when added.</summary>
+    private bool NoteAccess()
+    {
+        var figures = Figures();
+        var last = Record.AccessHistory.LastOrDefault();
+        if (last is not null && last.Taps == figures.Taps && last.UsableTaps == figures.UsableTaps && last.UsableLatrines == figures.UsableLatrines)
+        {
+            return false;
+        }
+
+        Record.AccessHistory.Add(new AccessSnapshot(clock.UtcNow, figures.Taps, figures.UsableTaps, figures.UsableLatrines));
+        if (Record.AccessHistory.Count > MaxAccessHistory)
+        {
+            Record.AccessHistory.RemoveRange(0, Record.AccessHistory.Count - MaxAccessHistory);
+        }
+
+        return true;
     }
 
     private void Pend(AlertSignal signal, string? tankId, string? pointId) =>

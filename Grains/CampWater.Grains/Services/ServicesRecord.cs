@@ -27,4 +27,7 @@ public sealed class ServicesRecord
     [Id(5)] public List<SequencedSignal> PendingSignals { get; set; } = [];
 
     [Id(6)] public long LastSignalSeq { get; set; }
+
+    /// <summary>The camp's taps and latrines each time they changed, oldest first, for the monthly report's worst day.</summary>
+    [Id(7)] public List<AccessSnapshot> AccessHistory { get; set; } = [];
 }

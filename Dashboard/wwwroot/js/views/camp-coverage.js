@@ -6,7 +6,7 @@
 
 import * as api from '../api.js';
 import { createCoverageChart, COMPLETE, dayClass, isJudged, MINIMUM_LPD } from '../components/coverage-chart.js';
-import { addDays, daysBetween, isIsoDate, longDate, shortDate, shortDayDate } from '../dates.js';
+import { addDays, daysBetween, isIsoDate, longDate, monthName, shortDate, shortDayDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { t } from '../i18n.js';
 import { litres, lpd, number, people, percent } from '../format.js';
@@ -16,6 +16,11 @@ import { pageMessage } from './page-message.js';
 const TEXT_POPULATION = {
   // "population 6,000 from 20 Nov": the figure each day from then on is judged by.
   from: (n, date) => t('population.from', { n, date }),
+};
+
+const TEXT_REPORT = {
+  // "Monthly report, December 2026": the printable report card of the month the range ends in.
+  link: (month) => t('report.link', { month }),
 };
 
 const DEFAULT_DAYS = 30;
@@ -33,6 +38,7 @@ const makePage = template(`
     <div class="form-field"><label for="cov-to" data-i18n="campCoverage.to"></label><input type="date" id="cov-to" name="to" required data-slot="to"></div>
     <button type="submit" class="button" data-i18n="campCoverage.show"></button>
     <a class="button button-quiet" data-slot="csv" download hidden data-i18n="campCoverage.downloadCsv"></a>
+    <a class="button button-quiet" data-slot="report" hidden></a>
   </form>
   <p class="field-error" role="alert" data-slot="rangeError" hidden></p>
   <div data-slot="message"></div>
@@ -157,6 +163,10 @@ export function mount(root, { campId }, app) {
       if (can('export')) {
         setAttr(s.csv, 'href', api.coverageCsvUrl(campId, from, to));
         setAttr(s.csv, 'hidden', false);
+        const month = to.slice(0, 7);
+        setText(s.report, TEXT_REPORT.link(monthName(month)));
+        setAttr(s.report, 'href', `#/reports/${encodeURIComponent(campId)}/${month}`);
+        setAttr(s.report, 'hidden', false);
       }
       setAttr(s.body, 'hidden', false);
       message.clear();

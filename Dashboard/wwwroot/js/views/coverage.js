@@ -8,12 +8,14 @@ import { addDays, monthName, monthRange, shortDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { t } from '../i18n.js';
 import { counted, days as dayCount, lpd, number, people } from '../format.js';
+import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 
 const TEXT = {
   // "population 6,000 from 20 Nov": the figure each camp's days are judged by from then on.
   population: (n) => t('population.now', { n }),
   populationFrom: (n, date) => t('population.from', { n, date }),
+  reports: (month) => t('report.linkAll', { month }),
 };
 
 const makePage = template(`
@@ -25,6 +27,7 @@ const makePage = template(`
   <form class="range-form" data-slot="form">
     <div class="form-field"><label for="cov-period" data-i18n="coverage.period"></label><select id="cov-period" data-slot="period"></select></div>
     <button type="submit" class="button" data-i18n="coverage.show"></button>
+    <a class="button button-quiet" data-slot="reports" hidden></a>
   </form>
   <div data-slot="message"></div>
   <ol class="camp-coverage-list" data-i18n-aria-label="coverage.campsThoseBelowTarget" data-slot="list"></ol>
@@ -124,6 +127,10 @@ export function mount(root, _params, app) {
         requestAnimationFrame(() => chart.draw(r.days));
         return el;
       }));
+      const reportMonth = period === LAST_30 ? new Date().toISOString().slice(0, 7) : period;
+      setText(s.reports, TEXT.reports(monthName(reportMonth)));
+      setAttr(s.reports, 'href', `#/reports/${reportMonth}`);
+      setAttr(s.reports, 'hidden', !can('export'));
       setText(s.meta, [describePeriod(period), counted('fmt.camps', results.length), people(camps.reduce((a, c) => a + (c.population ?? 0), 0)), t('coverage.belowFirst')].join(' · '));
       message.clear();
       if (!results.length) message.info(t('overview.noCamps'));
