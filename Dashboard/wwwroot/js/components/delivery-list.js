@@ -3,16 +3,17 @@
 // figure of the contractors page. Times in the camp's zone.
 
 import { dayTime, clock, litres, NONE } from '../format.js';
+import { t } from '../i18n.js';
 
 const TEXT = {
-  caption: 'Deliveries seen in the level',
-  started: 'Started',
-  ended: 'Ended',
-  litres: 'Litres',
-  voucher: 'Voucher',
-  status: 'Status',
-  none: 'No fill seen in this period.',
-  statuses: { verified: 'Verified', short: 'Short', unmatched: 'No voucher' },
+  caption: t('deliveries.caption'),
+  started: t('deliveries.started'),
+  ended: t('deliveries.ended'),
+  litres: t('deliveries.litres'),
+  voucher: t('deliveries.voucher'),
+  status: t('deliveries.status'),
+  none: t('deliveries.none'),
+  statuses: Object.fromEntries(['verified', 'short', 'unmatched'].map((k) => [k, t(`deliveries.status.${k}`)])),
 };
 
 export const DELIVERY_TEXT = TEXT;
