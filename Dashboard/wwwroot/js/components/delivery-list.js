@@ -3,7 +3,7 @@
 // figure of the contractors page. Times in the camp's zone.
 
 import { dayTime, clock, litres, NONE } from '../format.js';
-import { t } from '../i18n.js';
+import { isolate, t } from '../i18n.js';
 
 const TEXT = {
   caption: t('deliveries.caption'),
@@ -53,7 +53,7 @@ export function createDeliveryList() {
         dayTime(d.startedAt, zone),
         clock(d.endedAt, zone),
         litres(d.litres),
-        v ? `${v.voucherNo} · ${v.contractor} · ${litres(v.litres)}` : d.voucherId ?? NONE,
+        v ? [v.voucherNo, v.contractor, litres(v.litres)].map(isolate).join(' · ') : d.voucherId ?? NONE,
         TEXT.statuses[d.status] ?? d.status,
       ];
       cells.forEach((text, i) => {

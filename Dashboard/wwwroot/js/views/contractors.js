@@ -7,7 +7,7 @@
 import * as api from '../api.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { dayTime, litres, NONE, number } from '../format.js';
-import { t } from '../i18n.js';
+import { isolate, t } from '../i18n.js';
 import { can } from '../session.js';
 import { STATUS } from './voucher.js';
 import { pageMessage } from './page-message.js';
@@ -102,7 +102,7 @@ function voucherTable(f, slug) {
     cell(row, dayTime(v.deliveredAt));
     cell(row, v.voucherNo);
     cell(row, v.truck);
-    cell(row, `${v.campId} / ${v.tankId}`);
+    cell(row, `${isolate(v.campId)} / ${isolate(v.tankId)}`);
     cell(row, litres(v.litres), { n: true });
     cell(row, typeof v.measuredL === 'number' ? litres(v.measuredL) : NONE, { n: true });
     cell(row, STATUS[v.status] ?? v.status, { warn: v.status === 'short' || v.status === 'unverified' });

@@ -8,7 +8,7 @@ import * as api from '../api.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { keepForm } from '../drafts.js';
 import { dayTime, litres, zoneName, zoneOffsetMs } from '../format.js';
-import { t } from '../i18n.js';
+import { isolate, t } from '../i18n.js';
 import * as outbox from '../outbox.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
@@ -157,13 +157,14 @@ export function mount(root, { campId, tankId }, app) {
     badge.className = 'voucher-status';
     badge.textContent = STATUS[v.status] ?? v.status;
     const what = document.createElement('strong');
-    what.textContent = `${v.voucherNo} · ${litres(v.litres)}`;
+    what.textContent = `${isolate(v.voucherNo)} · ${isolate(litres(v.litres))}`;
     head.append(what, ' ', badge);
     const detail = document.createElement('p');
     detail.className = 'muted small';
     const seen = typeof v.measuredL === 'number' ? TEXT.measured(v.measuredL)
       : v.status === 'pending' ? TEXT.waiting : v.status === 'queued' ? TEXT.queued : '';
-    detail.textContent = [v.contractor, v.truck, v.tankId, dayTime(v.deliveredAt, zone), seen].filter(Boolean).join(' · ');
+    // Each part its own unit: a Latin plate beside an Arabic word keeps its place in a right-to-left line.
+    detail.textContent = [v.contractor, v.truck, v.tankId, dayTime(v.deliveredAt, zone), seen].filter(Boolean).map(isolate).join(' · ');
     li.append(head, detail);
     return li;
   }
