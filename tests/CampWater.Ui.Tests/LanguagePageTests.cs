@@ -25,6 +25,8 @@ public sealed partial class LanguagePageTests(UiHostFixture host)
     public async Task Every_page_read_in_the_browsers_language_has_its_direction_and_no_English_string_of_the_catalogue_at_1280_and_360_px(string language, string dir)
     {
         await RaiseAlertAsync();
+        // A truck's 3,000 L seen in the level of tank lang-truck and its voucher verified: the trucking pages have figures to word.
+        await TruckFill.DeliverOnceAsync(host, UiRegistry.CampId, "lang-truck", "LT-20", "Sarmada Transport", 3000, Ct);
         var english = await CatalogueAsync("en");
         var translated = await CatalogueAsync(language);
         var data = await DataWordsAsync();
@@ -43,6 +45,9 @@ public sealed partial class LanguagePageTests(UiHostFixture host)
             $"point=/#/camps/{UiRegistry.ServicesCampId}/points/p1",
             $"field=/#/camps/{UiRegistry.ServicesCampId}/field",
             $"map=/#/camps/{UiRegistry.ServicesCampId}/map",
+            $"voucher=/#/camps/{UiRegistry.CampId}/voucher/lang-truck",
+            "contractors=/#/contractors",
+            $"tank-deliveries=/#/camps/{UiRegistry.CampId}/tanks/lang-truck",
         ];
         Directory.CreateDirectory(ShotsDirectory);
         var found = new List<string>();
@@ -58,6 +63,22 @@ public sealed partial class LanguagePageTests(UiHostFixture host)
                 await Expect(page.Locator("main .message")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 await page.WaitForTimeoutAsync(300); // charts draw on the next frame
+                if (name == "contractors")
+                {
+                    // Every contractor's vouchers opened, so that their words are read too.
+                    await page.EvaluateAsync("() => document.querySelectorAll('details').forEach((d) => { d.open = true; })");
+                }
+
+                if (name == "tank-deliveries")
+                {
+                    await Expect(page.Locator(".delivery-list tbody tr").First).ToHaveAttributeAsync("data-status", "verified");
+                }
+
+                if (name == "voucher")
+                {
+                    await Expect(page.Locator(".voucher-item[data-status=\"verified\"]").First).ToBeVisibleAsync();
+                }
+
                 Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
                 Assert.Equal(dir, await page.GetAttributeAsync("html", "dir"));
                 found.AddRange(Leftovers(await PageTextAsync(page), leftovers, data).Select(s => $"{name} at {width} px: “{s}”"));
@@ -193,6 +214,16 @@ public sealed partial class LanguagePageTests(UiHostFixture host)
             foreach (var point in (await api.GetFromJsonAsync<JsonElement[]>($"/api/camps/{id}/points", Ct))!)
             {
                 words.Add(point.GetProperty("name").GetString()!);
+            }
+        }
+
+        // What the vouchers say (contractor, truck, number): written by field staff as on the paper.
+        foreach (var contractor in (await api.GetFromJsonAsync<JsonElement[]>($"/api/contractors?month={DateTime.UtcNow:yyyy-MM}", Ct))!)
+        {
+            words.Add(contractor.GetProperty("contractor").GetString()!);
+            foreach (var voucher in contractor.GetProperty("items").EnumerateArray())
+            {
+                words.AddRange([voucher.GetProperty("truck").GetString()!, voucher.GetProperty("voucherNo").GetString()!]);
             }
         }
 

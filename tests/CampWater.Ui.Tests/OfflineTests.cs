@@ -9,7 +9,8 @@ namespace CampWater.Ui;
 /// <summary>
 /// A phone that walks out of the network: the inbox opened once shows its alerts again after a reload with no
 /// network, an acknowledgement made offline reaches the server in that person's name when the network is back,
-/// and an action on an alert someone else resolved meanwhile is shown to the person as refused, with who resolved it.
+/// and an action on an alert someone else resolved meanwhile is shown to the person as refused, with who resolved it; a
+/// truck voucher saved offline goes the same way.
 /// </summary>
 [Collection(UiCollection.Name)]
 public sealed class OfflineTests(UiHostFixture host)
@@ -95,6 +96,60 @@ public sealed class OfflineTests(UiHostFixture host)
         var test = tests.Single(t => t.GetProperty("frcMgL").GetDouble() == 0.15);
         Assert.Equal("fatima", test.GetProperty("by").GetString());
         Assert.Equal("field", test.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task A_voucher_of_4500_L_saved_offline_reaches_the_server_in_fatimas_name_once_back_online_and_one_whose_number_was_entered_meanwhile_is_shown_refused()
+    {
+        const string contractor = "Atmeh Water Co";
+        await using var context = await host.SignedInContextAsync("fatima", 360, 740);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/#/camps/{UiRegistry.CampId}/voucher/sw-truck");
+        var form = page.Locator("form.field-form");
+        await Expect(form).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator(".voucher-list")).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-offline-ready", "true", new() { Timeout = 15_000 });
+
+        await context.SetOfflineAsync(true);
+        foreach (var (number, litres) in new[] { ("OFF-7", "4500"), ("OFF-8", "2000") })
+        {
+            await form.GetByLabel("Litres on the voucher (L)").FillAsync(litres);
+            await form.GetByLabel("Contractor").FillAsync(contractor);
+            await form.GetByLabel("Truck (plate or number)").FillAsync("SY 1209");
+            await form.GetByLabel("Voucher number").FillAsync(number);
+            await form.GetByRole(AriaRole.Button, new() { Name = "Save voucher" }).ClickAsync();
+            await Expect(form.Locator(".form-saved")).ToContainTextAsync($"Voucher {number} (");
+            await Expect(page.Locator(".voucher-item[data-status=\"queued\"]", new() { HasText = number })).ToContainTextAsync("Not sent yet");
+        }
+
+        await Expect(form.Locator(".form-saved")).ToHaveTextAsync("Voucher OFF-8 (2,000 L) saved on this phone: it is sent when the network is back.");
+        await page.CloseAsync();
+        Assert.DoesNotContain(await VouchersAtAsync("sw-truck"), v => v.GetProperty("voucherNo").GetString() == "OFF-7");
+
+        // Meanwhile the office entered the paper voucher OFF-8 itself.
+        using (var api = host.Api(UiUsers.EngineerToken))
+        {
+            var office = new { tankId = "sw-truck", deliveredAt = DateTimeOffset.UtcNow.AddMinutes(-10), litres = 2000, contractor, truck = "SY 1209", voucherNo = "OFF-8" };
+            (await api.PostAsJsonAsync($"/api/camps/{UiRegistry.CampId}/vouchers", office, Ct)).EnsureSuccessStatusCode();
+        }
+
+        await context.SetOfflineAsync(false);
+        var again = await context.NewPageAsync();
+        await again.GotoAsync($"/#/camps/{UiRegistry.CampId}/voucher/sw-truck");
+        var vouchers = await Eventually.ValueAsync(() => VouchersAtAsync("sw-truck"), list => list.Any(v => v.GetProperty("voucherNo").GetString() == "OFF-7"),
+            TimeSpan.FromSeconds(30), "the voucher saved offline");
+        var sent = vouchers.Single(v => v.GetProperty("voucherNo").GetString() == "OFF-7");
+        Assert.Equal(("fatima", 4500.0, contractor), (sent.GetProperty("by").GetString(), sent.GetProperty("litres").GetDouble(), sent.GetProperty("contractor").GetString()));
+        Assert.Equal(UiUsers.EngineerClientName, vouchers.Single(v => v.GetProperty("voucherNo").GetString() == "OFF-8").GetProperty("by").GetString());
+        await Expect(again.Locator("#outbox")).ToContainTextAsync($"Not done: truck voucher — {contractor} already has voucher OFF-8", new() { Timeout = 30_000 });
+        await Expect(again.Locator(".voucher-item", new() { HasText = "OFF-7" })).ToHaveAttributeAsync("data-status", "pending", new() { Timeout = 20_000 });
+    }
+
+    private async Task<JsonElement[]> VouchersAtAsync(string tankId)
+    {
+        using var api = host.Api(UiUsers.ViewerToken);
+        return [.. (await api.GetFromJsonAsync<JsonElement[]>($"/api/camps/{UiRegistry.CampId}/vouchers", Ct))!
+            .Where(v => v.GetProperty("tankId").GetString() == tankId)];
     }
 
     private async Task<JsonElement[]> TestsAtAsync(string tankId)

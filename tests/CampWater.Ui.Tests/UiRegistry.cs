@@ -25,7 +25,7 @@ internal static class UiRegistry
     /// <summary>A camp of 1,000 people with one tank, whose days the coverage tests fill or leave empty.</summary>
     public const string CoverageCampId = "ui-cov";
 
-    public static readonly string[] TankIds = ["tile", "ack", "roles", "offline", "weight", "shots", "crit", "fault", "form", "cross", "lang", "langq", "lang-over", "lang-fault", "lang-frc", "sw-ack", "sw-gone"];
+    public static readonly string[] TankIds = ["tile", "ack", "roles", "offline", "weight", "shots", "crit", "fault", "form", "cross", "lang", "langq", "lang-over", "lang-fault", "lang-frc", "sw-ack", "sw-gone", "lang-truck", "sw-truck"];
 
     /// <summary>Tanks with names of their own, for the inbox: the id alone must never be what a person reads.</summary>
     public static readonly (string Id, string Name)[] NamedTanks = [("b7", "Elevated tank B"), ("hill", "Hill reservoir")];

@@ -180,8 +180,8 @@ export const getDeliveries = (campId, { from, to, tankId } = {}, options) =>
 export const getVouchers = (campId, { from, to } = {}, options) =>
   getJson(`api/camps/${id(campId)}/vouchers?${new URLSearchParams(Object.entries({ from, to }).filter(([, v]) => v))}`, options);
 
-/** Voucher; 400 names the field, 409 a contractor's voucher number given before. */
-export const postVoucher = (campId, body) => request('POST', `api/camps/${id(campId)}/vouchers`, { body });
+/** Voucher; 400 names the field, 409 a contractor's voucher number given before. Without a network it waits in the outbox. */
+export const postVoucher = (campId, body) => sendOrQueue('POST', `api/camps/${id(campId)}/vouchers`, body, { label: 'voucher' });
 
 /** [ContractorFigures] of a month (YYYY-MM), every camp's vouchers in the camp's zone. */
 export const getContractors = (month, options) => getJson(`api/contractors?month=${id(month)}`, options);

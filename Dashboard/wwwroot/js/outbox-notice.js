@@ -39,6 +39,10 @@ export function showQueue(away) {
 
 /** A refused change in the person's words: who resolved or acknowledged the alert meanwhile. */
 export async function describeRefusal(entry, problem, status) {
+  if (entry.label === 'voucher') {
+    const args = { voucherNo: entry.body?.voucherNo ?? '', contractor: entry.body?.contractor ?? '' };
+    return t(status === 409 ? 'voucher.refusedDuplicate' : 'voucher.refusedInvalid', args);
+  }
   if (!entry.alertId || status !== 409) return null;
   try {
     const response = await fetch(`api/alerts/${encodeURIComponent(entry.alertId)}`, { headers: { Accept: 'application/json' }, cache: 'no-store' });

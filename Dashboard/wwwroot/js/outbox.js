@@ -1,7 +1,7 @@
 // What a person did while the network was down, kept in IndexedDB (so closing the page loses nothing) and sent
 // in the order it was done when the network is back. Each entry is one change of the API: an action on an
 // alert (acknowledge, assign, comment, resolve) or a field entry (a water test, a tap count, sanitation
-// counts). One the server refuses (409: the alert was resolved by someone else meanwhile; 400: the entry is
+// counts, a truck voucher). One the server refuses (409: the alert was resolved by someone else meanwhile; 400: the entry is
 // no longer valid) is taken out of the queue and kept as refused, for the page to show to the person.
 //
 // Entry: { id, method, path, body, label, at, alertId? }; refused: the entry with { status, why, refusedAt }.

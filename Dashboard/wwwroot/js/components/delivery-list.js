@@ -3,16 +3,17 @@
 // figure of the contractors page. Times in the camp's zone.
 
 import { dayTime, clock, litres, NONE } from '../format.js';
+import { isolate, t } from '../i18n.js';
 
 const TEXT = {
-  caption: 'Deliveries seen in the level',
-  started: 'Started',
-  ended: 'Ended',
-  litres: 'Litres',
-  voucher: 'Voucher',
-  status: 'Status',
-  none: 'No fill seen in this period.',
-  statuses: { verified: 'Verified', short: 'Short', unmatched: 'No voucher' },
+  caption: t('deliveries.caption'),
+  started: t('deliveries.started'),
+  ended: t('deliveries.ended'),
+  litres: t('deliveries.litres'),
+  voucher: t('deliveries.voucher'),
+  status: t('deliveries.status'),
+  none: t('deliveries.none'),
+  statuses: Object.fromEntries(['verified', 'short', 'unmatched'].map((k) => [k, t(`deliveries.status.${k}`)])),
 };
 
 export const DELIVERY_TEXT = TEXT;
@@ -52,7 +53,7 @@ export function createDeliveryList() {
         dayTime(d.startedAt, zone),
         clock(d.endedAt, zone),
         litres(d.litres),
-        v ? `${v.voucherNo} · ${v.contractor} · ${litres(v.litres)}` : d.voucherId ?? NONE,
+        v ? [v.voucherNo, v.contractor, litres(v.litres)].map(isolate).join(' · ') : d.voucherId ?? NONE,
         TEXT.statuses[d.status] ?? d.status,
       ];
       cells.forEach((text, i) => {

@@ -137,7 +137,7 @@ export function createServicesPanel({ campId }) {
     setAttr(s.perLatrine, 'data-warn', isNumber(summary?.peoplePerUsableLatrine) && limits && summary.peoplePerUsableLatrine > limits.maxPeoplePerLatrine);
     setText(s.perShower, perPerson(summary?.peoplePerUsableShower));
     const taps = state.points.reduce((sum, p) => sum + p.taps, 0);
-    setText(s.taps, state.points.length ? `${number(summary?.usableTaps ?? 0)} of ${number(taps)}` : '—');
+    setText(s.taps, state.points.length ? t('coverage.nOf', { n: number(summary?.usableTaps ?? 0), of: number(taps) }) : '—');
   }
 
   function showQuality() {
@@ -199,10 +199,10 @@ export function createServicesPanel({ campId }) {
       setAttr(ps.name, 'href', `#/camps/${enc}/points/${encodeURIComponent(p.id)}`);
       setText(ps.badge.firstElementChild, look.icon);
       setText(ps.badge.lastElementChild, look.label);
-      setText(ps.kind, [KINDS[p.kind] ?? p.kind, p.tankId ? `from ${names.tanks.get(p.tankId) ?? p.tankId}` : ''].filter(Boolean).join(' · '));
+      setText(ps.kind, [KINDS[p.kind] ?? p.kind, p.tankId ? t('services.fromTank', { tank: names.tanks.get(p.tankId) ?? p.tankId }) : ''].filter(Boolean).join(' · '));
       ps.bar.style.setProperty('--level', `${p.taps ? (p.usableTaps / p.taps) * 100 : 0}%`);
-      setAttr(ps.bar, 'aria-label', `${p.usableTaps} of ${p.taps} taps work`);
-      setText(ps.taps, `${number(p.usableTaps)} of ${number(p.taps)} taps`);
+      setAttr(ps.bar, 'aria-label', t('services.tapsWork', { n: number(p.usableTaps), of: number(p.taps) }));
+      setText(ps.taps, t('services.tapsOf', { n: number(p.usableTaps), of: number(p.taps) }));
       setText(ps.checked, p.statusAt ? t('services.checkedBy', { age: age(p.statusAt), by: p.statusBy }) : WORDS.neverChecked);
       return li;
     });

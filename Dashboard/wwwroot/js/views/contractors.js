@@ -7,37 +7,38 @@
 import * as api from '../api.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { dayTime, litres, NONE, number } from '../format.js';
+import { isolate, t } from '../i18n.js';
 import { can } from '../session.js';
 import { STATUS } from './voucher.js';
 import { pageMessage } from './page-message.js';
 
 const TEXT = {
-  title: 'Trucking contractors',
-  intro: 'What each contractor billed this month and what the tanks’ level sensors confirmed. Open a contractor for the vouchers behind the figures.',
-  month: 'Month',
-  csv: 'Download CSV',
-  contractor: 'Contractor',
-  vouchers: 'Vouchers',
-  billed: 'Billed',
-  verified: 'Verified',
-  shortCount: 'Short',
-  shortL: 'Missing',
-  unverified: 'Unverified',
-  verifiedPct: 'Verified %',
-  none: 'No voucher in this month.',
-  loading: 'Loading the contractors…',
-  details: (name) => `Vouchers of ${name}`,
-  camp: 'Camp / tank',
-  time: 'Time',
-  number: 'Voucher',
-  truck: 'Truck',
-  voucherL: 'Voucher',
-  measuredL: 'Measured',
-  status: 'Status',
-  fill: 'Fill',
-  seeFill: 'see the fill',
-  noFill: 'no fill',
-  loadFailed: 'The contractors could not be loaded.',
+  title: t('contractors.title'),
+  intro: t('contractors.intro'),
+  month: t('contractors.month'),
+  csv: t('contractors.csv'),
+  contractor: t('contractors.contractor'),
+  vouchers: t('contractors.vouchers'),
+  billed: t('contractors.billed'),
+  verified: t('contractors.verified'),
+  shortCount: t('contractors.shortCount'),
+  shortL: t('contractors.shortL'),
+  unverified: t('contractors.unverified'),
+  verifiedPct: t('contractors.verifiedPct'),
+  none: t('contractors.none'),
+  loading: t('contractors.loading'),
+  place: t('contractors.place'),
+  time: t('contractors.time'),
+  number: t('contractors.number'),
+  truck: t('contractors.truck'),
+  voucherL: t('contractors.voucherL'),
+  measuredL: t('contractors.measuredL'),
+  status: t('contractors.status'),
+  fill: t('contractors.fill'),
+  seeFill: t('contractors.seeFill'),
+  noFill: t('contractors.noFill'),
+  loadFailed: t('contractors.loadFailed'),
+  details: (name) => t('contractors.details', { name }),
 };
 
 const makePage = template(`
@@ -87,7 +88,7 @@ function voucherTable(f, slug) {
   const table = document.createElement('table');
   table.className = 'table';
   const head = table.createTHead().insertRow();
-  for (const [label, n] of [[TEXT.time], [TEXT.number], [TEXT.truck], [TEXT.camp], [TEXT.voucherL, true], [TEXT.measuredL, true], [TEXT.status], [TEXT.fill]]) {
+  for (const [label, n] of [[TEXT.time], [TEXT.number], [TEXT.truck], [TEXT.place], [TEXT.voucherL, true], [TEXT.measuredL, true], [TEXT.status], [TEXT.fill]]) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = label;
@@ -101,7 +102,7 @@ function voucherTable(f, slug) {
     cell(row, dayTime(v.deliveredAt));
     cell(row, v.voucherNo);
     cell(row, v.truck);
-    cell(row, `${v.campId} / ${v.tankId}`);
+    cell(row, `${isolate(v.campId)} / ${isolate(v.tankId)}`);
     cell(row, litres(v.litres), { n: true });
     cell(row, typeof v.measuredL === 'number' ? litres(v.measuredL) : NONE, { n: true });
     cell(row, STATUS[v.status] ?? v.status, { warn: v.status === 'short' || v.status === 'unverified' });
@@ -173,7 +174,7 @@ export function mount(root, params, app) {
         cell(row, number(f.shortCount), { n: true, warn: f.shortCount > 0 });
         cell(row, litres(f.shortL), { n: true, warn: f.shortL > 0 });
         cell(row, number(f.unverified), { n: true, warn: f.unverified > 0 });
-        cell(row, typeof f.verifiedPct === 'number' ? `${number(f.verifiedPct, 1)} %` : NONE, { n: true });
+        cell(row, typeof f.verifiedPct === 'number' ? t('fmt.percent', { n: number(f.verifiedPct, 1) }) : NONE, { n: true });
         details.push(voucherTable(f, slug));
       });
       s.details.replaceChildren(...details);

@@ -125,9 +125,9 @@ export function mount(root, { campId, pointId }, app) {
       setAttr(s.status, 'data-tank-state', look.colour);
       setText(s.badge.firstElementChild, look.icon);
       setText(s.badge.lastElementChild, look.label);
-      setText(s.taps, `${number(point.usableTaps)} of ${number(point.taps)} taps work`);
+      setText(s.taps, t('services.tapsWork', { n: number(point.usableTaps), of: number(point.taps) }));
       s.bar.style.setProperty('--level', `${(point.usableTaps / point.taps) * 100}%`);
-      setAttr(s.bar, 'aria-label', `${point.usableTaps} of ${point.taps} taps work`);
+      setAttr(s.bar, 'aria-label', t('services.tapsWork', { n: number(point.usableTaps), of: number(point.taps) }));
       setText(s.checked, point.statusAt ? `${dateTime(point.statusAt, camp.timeZone)} (${age(point.statusAt)}) by ${point.statusBy}` : WORDS.neverChecked);
       setText(s.note, point.statusNote ?? '—');
       const tank = (camp.tanks ?? []).find((t) => t.tankId === point.tankId);

@@ -6,44 +6,52 @@
 
 import * as api from '../api.js';
 import { setAttr, setText, slots, template } from '../dom.js';
+import { keepForm } from '../drafts.js';
 import { dayTime, litres, zoneName, zoneOffsetMs } from '../format.js';
+import { isolate, t } from '../i18n.js';
+import * as outbox from '../outbox.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 
+/** A voucher is matched to a fill within 3 hours of its time; the list shows the last 24 hours. */
+const MATCH_HOURS = 3;
+const LIST_HOURS = 24;
+
 const TEXT = {
-  title: 'Truck voucher',
-  back: '← Camp',
-  tank: 'Tank filled',
-  deliveredAt: 'Time of delivery',
-  zone: (z) => `in ${z}`,
-  litres: 'Litres on the voucher',
-  litresUnit: 'L',
-  contractor: 'Contractor',
-  truck: 'Truck (plate or number)',
-  voucherNo: 'Voucher number',
-  frc: 'Free chlorine at delivery (optional)',
-  frcUnit: 'mg/L',
-  save: 'Save voucher',
-  saved: (v) => `Saved voucher ${v.voucherNo}: ${litres(v.litres)}. ${STATUS_NOTE[v.status] ?? ''}`,
-  fix: 'Some fields need a change (see below each field).',
-  duplicate: 'This contractor already has a voucher with this number.',
-  readOnly: 'Your role can read vouchers but not enter them.',
-  loading: 'Loading the camp…',
-  todayTitle: 'Vouchers of the last 24 hours',
-  none: 'No voucher in the last 24 hours.',
-  measured: (l) => `sensor: ${litres(l)}`,
-  waiting: 'waiting for the fill',
-  noCamp: (id) => `There is no camp with the id “${id}”.`,
-  loadFailed: 'The camp could not be loaded.',
+  title: t('voucher.title'),
+  back: t('field.camp'),
+  tank: t('voucher.tank'),
+  deliveredAt: t('voucher.deliveredAt'),
+  zone: (zone) => t('voucher.zone', { zone }),
+  litres: t('voucher.litres'),
+  contractor: t('voucher.contractor'),
+  truck: t('voucher.truck'),
+  voucherNo: t('voucher.voucherNo'),
+  frc: `${t('voucher.frc')} (${t('unit.mgL')})`,
+  save: t('voucher.save'),
+  saved: (v) => t('voucher.saved', { voucherNo: v.voucherNo, litres: litres(v.litres), note: STATUS_NOTE[v.status] ?? '' }).trim(),
+  savedQueued: (b) => t('voucher.savedQueued', { voucherNo: b.voucherNo, litres: litres(b.litres) }),
+  fix: t('fieldForm.fix'),
+  duplicate: t('voucher.duplicate'),
+  readOnly: t('voucher.readOnly'),
+  loading: t('voucher.loading'),
+  todayTitle: t('voucher.todayTitle', { hours: LIST_HOURS }),
+  none: t('voucher.none', { hours: LIST_HOURS }),
+  measured: (l) => t('voucher.measured', { litres: litres(l) }),
+  waiting: t('voucher.waiting'),
+  queued: t('voucher.queued'),
+  noCamp: (id) => t('camp.notFound.text', { id }),
+  loadFailed: t('camp.loadFailed'),
 };
 
-export const STATUS = { pending: 'Pending', verified: 'Verified', short: 'Short', unverified: 'Unverified' };
+/** A voucher's state in words; "queued": kept on this phone, not yet sent. */
+export const STATUS = Object.fromEntries(['pending', 'verified', 'short', 'unverified', 'queued'].map((k) => [k, t(`voucher.status.${k}`)]));
 
 const STATUS_NOTE = {
-  pending: 'It is checked against the tank’s level as soon as the fill shows (within 3 hours).',
-  verified: 'The tank’s sensor confirms it.',
-  short: 'The tank’s sensor saw less water than it says. An alert is raised.',
-  unverified: 'No fill was seen within 3 hours of its time. An alert is raised.',
+  pending: t('voucher.note.pending', { hours: MATCH_HOURS }),
+  verified: t('voucher.note.verified'),
+  short: t('voucher.note.short'),
+  unverified: t('voucher.note.unverified', { hours: MATCH_HOURS }),
 };
 
 const REFRESH_MS = 15_000;
@@ -74,11 +82,12 @@ const makePage = template(`
   </div>
 </section>`);
 
-/** "2026-11-30T10:15" as the camp's clock reads now. */
-function localNow(zone) {
-  const now = Date.now();
-  return new Date(now + zoneOffsetMs(now, zone)).toISOString().slice(0, 16);
+/** "2026-11-30T10:15" as the camp's clock reads at that instant (now by default). */
+function localNow(zone, at = Date.now()) {
+  return new Date(at + zoneOffsetMs(at, zone)).toISOString().slice(0, 16);
 }
+
+const path = (campId) => `api/camps/${encodeURIComponent(campId)}/vouchers`;
 
 /** A camp-local "2026-11-30T10:15" as an instant in UTC. */
 function toInstant(local, zone) {
@@ -96,8 +105,8 @@ export function mount(root, { campId, tankId }, app) {
   setText(s.campLink, TEXT.back);
   setText(s.title, TEXT.title);
   app.setTitle(`${TEXT.title} · ${campId}`);
-  for (const [slot, text] of [['tankLabel', TEXT.tank], ['atLabel', TEXT.deliveredAt], ['litresLabel', `${TEXT.litres} (${TEXT.litresUnit})`],
-    ['contractorLabel', TEXT.contractor], ['truckLabel', TEXT.truck], ['noLabel', TEXT.voucherNo], ['frcLabel', `${TEXT.frc} (${TEXT.frcUnit})`],
+  for (const [slot, text] of [['tankLabel', TEXT.tank], ['atLabel', TEXT.deliveredAt], ['litresLabel', TEXT.litres],
+    ['contractorLabel', TEXT.contractor], ['truckLabel', TEXT.truck], ['noLabel', TEXT.voucherNo], ['frcLabel', TEXT.frc],
     ['save', TEXT.save], ['todayTitle', TEXT.todayTitle]]) setText(s[slot], text);
   const message = pageMessage(s.message);
   message.loading(TEXT.loading);
@@ -110,6 +119,9 @@ export function mount(root, { campId, tankId }, app) {
   if (!allowed) for (const c of form.querySelectorAll('input, select, button')) c.disabled = true;
   let zone = 'UTC';
   let timer = null;
+  // What is typed survives closing the page, until it is saved or kept to send.
+  const draft = keepForm(form, `voucher.${campId}`);
+  const offOutbox = outbox.onChange(() => (controller.signal.aborted ? null : loadList().catch(() => showList())));
 
   function clearErrors() {
     for (const e of form.querySelectorAll('.field-error')) e.hidden = true;
@@ -133,30 +145,37 @@ export function mount(root, { campId, tankId }, app) {
     return first !== null;
   }
 
-  async function loadList() {
-    const to = new Date();
-    const from = new Date(to.getTime() - 86_400_000);
-    const vouchers = await api.getVouchers(campId, { from: from.toISOString(), to: new Date(to.getTime() + 3_600_000).toISOString() }, { signal: controller.signal });
-    const items = [...vouchers].reverse().map((v) => {
-      const li = document.createElement('li');
-      li.className = 'voucher-item';
-      li.id = `voucher-${v.id}`;
-      li.dataset.status = v.status;
-      const head = document.createElement('p');
-      head.className = 'voucher-head';
-      const badge = document.createElement('span');
-      badge.className = 'voucher-status';
-      badge.textContent = STATUS[v.status] ?? v.status;
-      const what = document.createElement('strong');
-      what.textContent = `${v.voucherNo} · ${litres(v.litres)}`;
-      head.append(what, ' ', badge);
-      const detail = document.createElement('p');
-      detail.className = 'muted small';
-      detail.textContent = [v.contractor, v.truck, v.tankId, dayTime(v.deliveredAt, zone),
-        typeof v.measuredL === 'number' ? TEXT.measured(v.measuredL) : v.status === 'pending' ? TEXT.waiting : ''].filter(Boolean).join(' · ');
-      li.append(head, detail);
-      return li;
-    });
+  /** One line of the list: the voucher's number, litres, state, and what the sensor saw. */
+  function item(v) {
+    const li = document.createElement('li');
+    li.className = 'voucher-item';
+    if (v.id) li.id = `voucher-${v.id}`;
+    li.dataset.status = v.status;
+    const head = document.createElement('p');
+    head.className = 'voucher-head';
+    const badge = document.createElement('span');
+    badge.className = 'voucher-status';
+    badge.textContent = STATUS[v.status] ?? v.status;
+    const what = document.createElement('strong');
+    what.textContent = `${isolate(v.voucherNo)} · ${isolate(litres(v.litres))}`;
+    head.append(what, ' ', badge);
+    const detail = document.createElement('p');
+    detail.className = 'muted small';
+    const seen = typeof v.measuredL === 'number' ? TEXT.measured(v.measuredL)
+      : v.status === 'pending' ? TEXT.waiting : v.status === 'queued' ? TEXT.queued : '';
+    // Each part its own unit: a Latin plate beside an Arabic word keeps its place in a right-to-left line.
+    detail.textContent = [v.contractor, v.truck, v.tankId, dayTime(v.deliveredAt, zone), seen].filter(Boolean).map(isolate).join(' · ');
+    li.append(head, detail);
+    return li;
+  }
+
+  let vouchers = [];
+  /** The server's vouchers, and above them those kept on this phone until the network is back. */
+  async function showList() {
+    const kept = (await outbox.pending().catch(() => []))
+      .filter((e) => e.label === 'voucher' && e.path === path(campId))
+      .map((e) => ({ ...e.body, status: 'queued' }));
+    const items = [...kept.reverse(), ...[...vouchers].reverse()].map(item);
     if (!items.length) {
       const li = document.createElement('li');
       li.className = 'muted';
@@ -166,6 +185,15 @@ export function mount(root, { campId, tankId }, app) {
     s.list.replaceChildren(...items);
     const names = [...new Set(vouchers.map((v) => v.contractor))];
     form.querySelector('#v-contractors').replaceChildren(...names.map((n) => new Option(n)));
+  }
+
+  async function loadList() {
+    // Asked by camp-local days, so that the same address is asked all day and the phone's copy serves it offline.
+    const now = Date.now();
+    const list = await api.getVouchers(campId, { from: localNow(zone, now - LIST_HOURS * 3_600_000).slice(0, 10), to: localNow(zone, now + 3_600_000).slice(0, 10) },
+      { signal: controller.signal });
+    vouchers = list.filter((v) => Date.parse(v.deliveredAt) >= now - LIST_HOURS * 3_600_000);
+    await showList();
   }
 
   async function load() {
@@ -178,7 +206,8 @@ export function mount(root, { campId, tankId }, app) {
       input('tankId').replaceChildren(...(camp.tanks ?? []).map((t) => new Option(t.name || t.tankId, t.tankId)));
       if (tankId) input('tankId').value = tankId;
       input('deliveredAt').value = localNow(zone);
-      await loadList();
+      draft.restore();
+      await loadList().catch(() => showList());
       setAttr(s.body, 'hidden', false);
       message.clear();
       app.markFresh();
@@ -191,6 +220,11 @@ export function mount(root, { campId, tankId }, app) {
       }
       message.error(TEXT.loadFailed, err, () => load());
     }
+  }
+
+  function clearTyped() {
+    for (const name of ['litres', 'truck', 'voucherNo', 'frcMgL']) input(name).value = '';
+    draft.clear();
   }
 
   form.addEventListener('submit', async (e) => {
@@ -211,12 +245,19 @@ export function mount(root, { campId, tankId }, app) {
     try {
       const voucher = await api.postVoucher(campId, body);
       setText(form.querySelector('.form-saved'), TEXT.saved(voucher));
-      for (const name of ['litres', 'truck', 'voucherNo', 'frcMgL']) input(name).value = '';
-      await loadList();
+      clearTyped();
+      await loadList().catch(() => showList());
     } catch (err) {
+      if (err.queued) {
+        // No network: the voucher waits in the outbox, in this person's name, and goes when the network is back.
+        setText(form.querySelector('.form-saved'), TEXT.savedQueued(body));
+        clearTyped();
+        await showList();
+        return;
+      }
       const matched = err.status === 400 && showErrors(err.fields);
       const box = form.querySelector('.form-error');
-      setText(box, matched ? TEXT.fix : err.status === 409 ? `${TEXT.duplicate} ${err.detail}` : [err.message, err.detail].filter(Boolean).join(' '));
+      setText(box, matched ? TEXT.fix : err.status === 409 ? TEXT.duplicate : [err.message, err.detail].filter(Boolean).join(' '));
       setAttr(box, 'hidden', false);
       if (err.status === 409) input('voucherNo').setAttribute('aria-invalid', 'true');
     } finally {
@@ -229,6 +270,7 @@ export function mount(root, { campId, tankId }, app) {
     unmount() {
       controller.abort();
       clearInterval(timer);
+      offOutbox();
     },
   };
 }
