@@ -128,6 +128,9 @@ export function mount(root, { campId }, app) {
     async load(signal, startedAt) {
       const [camp, nextConfig] = await Promise.all([api.getCamp(campId, { signal }), api.getCampConfig(campId, { signal })]);
       if (sync.snapshotWins('camp', startedAt)) showCamp(camp);
+      // The network's figures come only with the camp's page data, never with a live summary: drawn from each
+      // load even when a live summary was newer than it for the rest.
+      else if (camp.network) network.update(camp.network);
       zone = camp.timeZone ?? zone;
       app.setZone(zone);
       const shown = withToday(nextConfig);
