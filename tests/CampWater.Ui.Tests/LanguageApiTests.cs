@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace CampWater.Ui;
 
@@ -11,7 +10,7 @@ namespace CampWater.Ui;
 /// the same as in English; without the header the message stays English.
 /// </summary>
 [Collection(UiCollection.Name)]
-public sealed partial class LanguageApiTests(UiHostFixture host)
+public sealed class LanguageApiTests(UiHostFixture host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -36,35 +35,9 @@ public sealed partial class LanguageApiTests(UiHostFixture host)
 
         string[] kinds = ["low-level", "overflow", "sensor-fault", "quality-frc-low", "quality-frc-high", "quality-turbidity", "quality-ph", "quality-ecoli"];
         string[] tanks = ["langq", "lang-over", "lang-fault", "lang-frc"];
-        var english = await Eventually.ValueAsync(() => AlertsAsync(null, tanks), a => kinds.All(k => a.Any(x => x.GetProperty("kind").GetString() == k)),
+        var english = await Eventually.ValueAsync(() => AlertsAsync(null, tanks), a => AlertLanguages.HasKinds(a, kinds),
             TimeSpan.FromSeconds(15), $"alerts of {string.Join(", ", kinds)}");
-        var arabic = await AlertsAsync("ar-SY,ar;q=0.9,en;q=0.5", tanks);
-        var french = await AlertsAsync("fr", tanks);
-
-        foreach (var kind in kinds)
-        {
-            var en = english.First(a => a.GetProperty("kind").GetString() == kind);
-            var ar = arabic.Single(a => a.GetProperty("id").GetString() == en.GetProperty("id").GetString());
-            var fr = french.Single(a => a.GetProperty("id").GetString() == en.GetProperty("id").GetString());
-            var key = ar.GetProperty("messageKey").GetString();
-            Assert.StartsWith($"alert.msg.{kind}", key);
-            Assert.Equal(key, en.GetProperty("messageKey").GetString());
-            var parts = ar.GetProperty("messageArgs").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
-            Assert.NotEmpty(parts);
-            var arMessage = ar.GetProperty("message").GetString()!;
-            var enMessage = en.GetProperty("message").GetString()!;
-            Assert.True(ArabicLetters().Matches(arMessage).Count >= 5, $"{kind} in Arabic: “{arMessage}”");
-            Assert.False(EnglishWord().IsMatch(arMessage), $"{kind} in Arabic has an English word: “{arMessage}”");
-            // The same figures in every language: each part that is a number is in the English, the Arabic and the French.
-            foreach (var figure in parts.Values.Where(v => Regex.IsMatch(v, @"^\d+(\.\d+)?$")))
-            {
-                Assert.Contains(figure, enMessage);
-                Assert.Contains(figure, arMessage);
-                Assert.Contains(figure, fr.GetProperty("message").GetString()!);
-            }
-
-            Assert.NotEqual(enMessage, fr.GetProperty("message").GetString());
-        }
+        AlertLanguages.AssertWorded(kinds, english, await AlertsAsync("ar-SY,ar;q=0.9,en;q=0.5", tanks), await AlertsAsync("fr", tanks));
     }
 
     [Fact]
@@ -86,22 +59,6 @@ public sealed partial class LanguageApiTests(UiHostFixture host)
     private static async Task PostAsync(HttpClient api, string path, string json) =>
         (await api.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), Ct)).EnsureSuccessStatusCode();
 
-    private async Task<JsonElement[]> AlertsAsync(string? acceptLanguage, string[] tanks)
-    {
-        using var api = host.Api(UiUsers.ViewerToken);
-        if (acceptLanguage is not null)
-        {
-            api.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
-        }
-
-        var alerts = (await api.GetFromJsonAsync<JsonElement[]>($"/api/alerts?campId={UiRegistry.CampId}", Ct))!;
-        return [.. alerts.Where(a => tanks.Contains(a.GetProperty("tankId").GetString()))];
-    }
-
-    [GeneratedRegex(@"[\u0600-\u06FF]")]
-    private static partial Regex ArabicLetters();
-
-    /// <summary>A Latin word of three letters or more: none is left in an Arabic message.</summary>
-    [GeneratedRegex(@"[A-Za-z]{3,}")]
-    private static partial Regex EnglishWord();
+    private async Task<JsonElement[]> AlertsAsync(string? acceptLanguage, string[] tanks) =>
+        [.. (await AlertLanguages.AlertsAsync(host, acceptLanguage, UiRegistry.CampId, Ct)).Where(a => tanks.Contains(a.GetProperty("tankId").GetString()))];
 }
