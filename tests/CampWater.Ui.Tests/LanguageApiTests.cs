@@ -41,6 +41,37 @@ public sealed class LanguageApiTests(UiHostFixture host)
     }
 
     [Fact]
+    public async Task The_note_assigned_to_Amina_Yousef_reads_in_Arabic_and_French_from_its_key_and_name_and_a_typed_comment_stays_as_typed()
+    {
+        using var field = host.Api(UiUsers.FieldToken);
+        await PostAsync(field, $"/api/camps/{UiRegistry.CampId}/quality", """{ "tankId": "lang-note", "frcMgL": 3.2 }""");
+        var alert = (await Eventually.ValueAsync(() => AlertsAsync(null, ["lang-note"]), a => a.Length > 0, TimeSpan.FromSeconds(15), "quality-frc-high on lang-note"))[0];
+        var id = alert.GetProperty("id").GetString();
+        await PostAsync(field, $"/api/alerts/{id}/assign", """{ "assignee": "Amina Yousef" }""");
+        await PostAsync(field, $"/api/alerts/{id}/comments", """{ "text": "Dosing pump set back to 2 mL/min" }""");
+
+        var comments = new Dictionary<string, JsonElement[]>();
+        foreach (var language in new[] { "", "ar", "fr" })
+        {
+            using var api = host.Api(UiUsers.ViewerToken);
+            if (language != "")
+            {
+                api.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+            }
+
+            comments[language] = [.. (await api.GetFromJsonAsync<JsonElement>($"/api/alerts/{id}", Ct)).GetProperty("comments").EnumerateArray()];
+        }
+
+        Assert.Equal(["Assigned to Amina Yousef", "Dosing pump set back to 2 mL/min"], comments[""].Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal(["أُسند إلى Amina Yousef", "Dosing pump set back to 2 mL/min"], comments["ar"].Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal(["Attribuée à Amina Yousef", "Dosing pump set back to 2 mL/min"], comments["fr"].Select(c => c.GetProperty("text").GetString()));
+        var note = comments["ar"][0];
+        Assert.Equal("card.comment.assigned", note.GetProperty("textKey").GetString());
+        Assert.Equal("Amina Yousef", note.GetProperty("textArgs").GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, comments["ar"][1].GetProperty("textKey").ValueKind);
+    }
+
+    [Fact]
     public async Task A_persons_language_ar_is_kept_on_the_server_and_de_is_refused_naming_the_field_language()
     {
         using var api = host.Api(UiUsers.ManagerToken);

@@ -56,6 +56,21 @@ public sealed class AlertWordingTests
         Assert.Equal("Level 20 % is below 25 %", Texts.Message(alert, "ar"));
     }
 
+    [Fact]
+    public void The_note_of_an_assignment_to_Omar_Haddad_reads_in_Arabic_and_French_and_a_typed_comment_stays_as_typed()
+    {
+        var book = new AlertBook();
+        var raised = book.Apply("c", "t", new AlertSignal(AlertKind.LowLevel, true, AlertSeverity.Warning, 20, 25, "Level 20 % is below 25 %", At))!;
+        book.Assign(raised.Id, "Omar Haddad", "amina", At);
+        var alert = book.Comment(raised.Id, "amina", "Pump primed at 09:10", At).Alert!;
+
+        var (note, typed) = (alert.Comments[0], alert.Comments[1]);
+        Assert.Equal("Assigned to Omar Haddad", Texts.Text(note, "en"));
+        Assert.Equal("أُسند إلى Omar Haddad", Texts.Text(note, "ar"));
+        Assert.Equal("Attribuée à Omar Haddad", Texts.Text(note, "fr"));
+        Assert.Equal("Pump primed at 09:10", Texts.Text(typed, "ar"));
+    }
+
     [Theory]
     [InlineData("ar-SY,ar;q=0.9,en;q=0.5", "ar")]
     [InlineData("fr-TD", "fr")]
