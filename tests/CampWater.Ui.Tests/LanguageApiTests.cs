@@ -87,6 +87,38 @@ public sealed class LanguageApiTests(UiHostFixture host)
         Assert.Equal("ar", (await api.GetFromJsonAsync<JsonElement>("/api/me/language", Ct)).GetProperty("language").GetString());
     }
 
+    [Theory]
+    [InlineData("", """{ "tankId": "lang-note", "frcMgL": 11 }""", "frcMgL", "must be between 0 and 10 mg/L")]
+    [InlineData("ar", """{ "tankId": "lang-note", "frcMgL": 11 }""", "frcMgL", "يجب أن يكون بين 0 و10 ملغ/لتر")]
+    [InlineData("fr", """{ "tankId": "lang-note", "frcMgL": 11 }""", "frcMgL", "doit être entre 0 et 10 mg/L")]
+    [InlineData("ar", """{ "tankId": "lang-note" }""", "frcMgL", "أدخل قيمة واحدة على الأقل: الكلور الحر أو العكارة أو درجة الحموضة أو الإشريكية القولونية")]
+    [InlineData("ar", """{ "frcMgL": 0.4 }""", "tankId", "مطلوب: الخزان أو نقطة المياه التي أُخذت منها العينة")]
+    [InlineData("ar", """{ "tankId": "lang-note", "ecoliCfu": -1 }""", "ecoliCfu", "يجب ألا يقل عن 0 (مستعمرة لكل 100 مل)")]
+    [InlineData("fr", """{ "pointId": "p9", "frcMgL": 0.4 }""", "pointId", "")]
+    public async Task A_refused_water_test_names_its_field_with_the_reason_in_the_requests_language(string language, string body, string field, string reason)
+    {
+        using var api = host.Api(UiUsers.FieldToken);
+        if (language != "")
+        {
+            api.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var response = await api.PostAsync($"/api/camps/{UiRegistry.CampId}/quality", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var reasons = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(r => r.GetString()!).ToArray();
+        if (reason != "")
+        {
+            Assert.Equal([reason], reasons);
+        }
+        else
+        {
+            // A reason of a shape not known to the catalogue keeps the server's words rather than being lost.
+            Assert.NotEmpty(Assert.Single(reasons));
+        }
+    }
+
     private static async Task PostAsync(HttpClient api, string path, string json) =>
         (await api.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), Ct)).EnsureSuccessStatusCode();
 

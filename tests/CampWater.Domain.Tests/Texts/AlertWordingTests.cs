@@ -71,6 +71,24 @@ public sealed class AlertWordingTests
         Assert.Equal("Pump primed at 09:10", Texts.Text(typed, "ar"));
     }
 
+    [Fact]
+    public void Every_field_reason_known_by_its_shape_has_its_key_in_English_Arabic_and_French_with_the_figures_it_names()
+    {
+        foreach (var key in FieldReasons.Keys)
+        {
+            foreach (var language in new[] { "en", "ar", "fr" })
+            {
+                Assert.True(Texts.Has(language, key), $"{language} lacks {key}");
+            }
+        }
+
+        Assert.Equal("يجب ألا يزيد عن عدد حنفيات النقطة (6)", Texts.Reason("must not be more than the point's 6 taps", "ar"));
+        Assert.Equal("doit être entre 0 et 4000 NTU", Texts.Reason("must be between 0 and 4000 NTU", "fr"));
+        Assert.Equal("must be between 0 and 4000 NTU", Texts.Reason("must be between 0 and 4000 NTU", "en"));
+        Assert.Equal("doit être inférieur à lowPct (5)", Texts.Reason("must be less than lowPct (5)", "fr"));
+        Assert.Equal("must sing", Texts.Reason("must sing", "ar"));
+    }
+
     [Theory]
     [InlineData("ar-SY,ar;q=0.9,en;q=0.5", "ar")]
     [InlineData("fr-TD", "fr")]
