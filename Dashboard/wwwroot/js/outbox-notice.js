@@ -39,6 +39,8 @@ export function showQueue(away) {
 
 /** A refused change in the person's words: who resolved or acknowledged the alert meanwhile. */
 export async function describeRefusal(entry, problem, status) {
+  // A field entry no longer valid: the server's reasons, worded in the page's language (Accept-Language).
+  if (status === 400 && problem.errors) return Object.values(problem.errors).flat().join('; ') || null;
   if (!entry.alertId || status !== 409) return null;
   try {
     const response = await fetch(`api/alerts/${encodeURIComponent(entry.alertId)}`, { headers: { Accept: 'application/json' }, cache: 'no-store' });
