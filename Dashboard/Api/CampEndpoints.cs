@@ -83,9 +83,16 @@ internal static class CampEndpoints
         }
 
         var grain = grains.GetGrain<ICampGrain>(campId);
-        if (ServiceEndpoints.UnknownPointTanks(camp.Value!, await grain.GetConfig()) is { } problem)
+        var current = await grain.GetConfig();
+        if (ServiceEndpoints.UnknownPointTanks(camp.Value!, current) is { } problem)
         {
             return problem;
+        }
+
+        var tanks = current is null ? [.. camp.Value!.Tanks] : PopulationEndpoints.WithTanks(current, camp.Value!.Tanks);
+        if (PopulationEndpoints.NetworkProblem(tanks) is { } network)
+        {
+            return network;
         }
 
         await grain.Configure(camp.Value!, replaceTanks: false, AlertEndpoints.ActorOf(request.HttpContext.User));
@@ -127,6 +134,11 @@ internal static class CampEndpoints
         if (!tank.IsValid)
         {
             return Problems.Invalid(tank.Problems);
+        }
+
+        if (PopulationEndpoints.NetworkProblem(PopulationEndpoints.WithTanks((await camp.GetConfig())!, [tank.Value!]), tankId) is { } network)
+        {
+            return network;
         }
 
         return Results.Ok(await camp.ConfigureTank(tank.Value!, AlertEndpoints.ActorOf(request.HttpContext.User)));
@@ -261,7 +273,14 @@ internal static class CampEndpoints
             c.CampId,
             c.TankId,
             c.Kind,
-            Fields = c.Fields.Select(f => new { f.Field, From = JsonValueOf(f.From), To = JsonValueOf(f.To) }),
+            Fields = c.Fields.Select(f => new
+            {
+                f.Field,
+                From = JsonValueOf(f.From),
+                To = JsonValueOf(f.To),
+                f.Since,
+                Text = f.Field == "population" ? CampWater.Changes.ConfigDiff.Describe(f) : null,
+            }),
         }));
 
         static JsonNode? JsonValueOf(string? json) => json is null ? null : JsonNode.Parse(json);

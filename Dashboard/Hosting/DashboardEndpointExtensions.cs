@@ -52,7 +52,9 @@ public static class DashboardEndpointExtensions
 
         app.MapAuthEndpoints();
         app.MapCampEndpoints();
+        app.MapPopulationEndpoints();
         app.MapServiceEndpoints();
+        app.MapTruckingEndpoints();
         app.MapAlertEndpoints();
         app.MapPersonEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);

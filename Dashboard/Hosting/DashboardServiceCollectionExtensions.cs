@@ -28,6 +28,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.AddHealthChecks();
         services.AddSingleton<IMetricsSource, ProcessMetrics>();
+        services.AddSingleton<VoucherMetrics>();
+        services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<VoucherMetrics>());
         services.AddCampWaterAuth(AuthSettings.From(configuration, environment));
 
         // A camp's link is slow and often metered: scripts, styles and JSON go compressed (Brotli, else gzip).

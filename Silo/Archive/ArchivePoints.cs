@@ -3,6 +3,7 @@ using CampWater.Alerts;
 using CampWater.Readings;
 using CampWater.Services;
 using CampWater.Status;
+using CampWater.Trucking;
 using CampWater.Water;
 using InfluxDB.Client.Api.Domain;
 
@@ -23,6 +24,7 @@ public static class ArchivePoints
     public const string CampCoverage = "camp_coverage";
     public const string Quality = "quality";
     public const string ServiceStatus = "service_status";
+    public const string Delivery = "delivery";
 
     /// <summary><c>tank_level,camp,tank</c> at the reading's own time; a sensor fault keeps only the impossible depth.</summary>
     public static string Reading(string campId, string tankId, TankReading reading, LevelInterpretation level)
@@ -145,6 +147,50 @@ public static class ArchivePoints
             .Field("usableLatrines", (long)sanitation.UsableLatrines)
             .Field("usableShowers", (long)sanitation.UsableShowers)
             .At(sanitation.At ?? throw new ArgumentException("Counts made by field staff have a time.", nameof(sanitation)));
+    }
+
+    /// <summary>
+    /// <c>delivery,camp,kind=fill,tank</c> at the fill's start: the litres the level showed (with the water drawn
+    /// meanwhile) and its match; written again, the same point, whenever the match changes.
+    /// </summary>
+    public static string DeliveryFill(Delivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return new LineProtocol(Delivery)
+            .Tag("camp", delivery.CampId)
+            .Tag("kind", "fill")
+            .Tag("tank", delivery.TankId)
+            .Field("endedAt", delivery.EndedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture))
+            .Field("id", delivery.Id)
+            .Field("litres", delivery.Litres)
+            .Field("riseL", delivery.RiseL)
+            .Field("status", Kebab(delivery.Status.ToString()))
+            .Field("voucherId", delivery.VoucherId)
+            .At(delivery.StartedAt);
+    }
+
+    /// <summary>
+    /// <c>delivery,camp,kind=voucher,tank</c> at the voucher's <c>deliveredAt</c>: what the contractor billed and
+    /// what the sensor confirmed; written again, the same point, whenever its status changes.
+    /// </summary>
+    public static string DeliveryVoucher(Voucher voucher)
+    {
+        ArgumentNullException.ThrowIfNull(voucher);
+        return new LineProtocol(Delivery)
+            .Tag("camp", voucher.CampId)
+            .Tag("kind", "voucher")
+            .Tag("tank", voucher.TankId)
+            .Field("by", voucher.By)
+            .Field("contractor", voucher.Contractor)
+            .Field("deliveryId", voucher.DeliveryId)
+            .Field("frcMgL", voucher.FrcMgL)
+            .Field("id", voucher.Id)
+            .Field("litres", voucher.Litres)
+            .Field("measuredL", voucher.MeasuredL)
+            .Field("status", Kebab(voucher.Status.ToString()))
+            .Field("truck", voucher.Truck)
+            .Field("voucherNo", voucher.VoucherNo)
+            .At(voucher.DeliveredAt);
     }
 
     /// <summary>

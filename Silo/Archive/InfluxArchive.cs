@@ -39,6 +39,10 @@ public sealed partial class InfluxArchive(
 
     public void SanitationChanged(string campId, Sanitation sanitation) => Add(() => ArchivePoints.SanitationStatus(campId, sanitation));
 
+    public void DeliveryChanged(Trucking.Delivery delivery) => Add(() => ArchivePoints.DeliveryFill(delivery));
+
+    public void VoucherChanged(Trucking.Voucher voucher) => Add(() => ArchivePoints.DeliveryVoucher(voucher));
+
     private void Add(Func<string> point)
     {
         string line;

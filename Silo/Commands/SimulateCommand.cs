@@ -26,6 +26,9 @@ public static class SimulateCommand
           --speed n | max             simulated seconds per real second until the simulation reaches now (default 1)
           --duration 7h               simulated time to run for (default: until stopped)
           --qos 0|1                   QoS of the readings (default 1)
+          --api url [--token t]       CampWater's address (http://localhost:8080): each simulated truck's voucher is
+                                      entered there, as field staff would (a token of role field, engineer or admin
+                                      when sign-in is on); without it, vouchers are only printed
           --format [target=]native|chirpstack|tts
                                       how sensors publish (repeatable; the most specific target wins). Default:
                                       chirpstack for tanks whose sensor has a devEui, native for the others
@@ -34,7 +37,7 @@ public static class SimulateCommand
                                       A84041 Dragino LDDS75, 24E124 Milesight EM500-UDL, otherwise plain
           --scenario kind:target[@+offset]
                                       night-leak, truck-no-show, pump-overfill, sensor-silent, battery-fade, influx,
-                                      gateway-outage, chlorine-drop
+                                      gateway-outage, chlorine-drop, short-delivery, ghost-delivery
                                       (repeatable), e.g. --scenario night-leak:atmeh-3/t1 --scenario influx:atmeh-3@+2h
 
           A target is * (every tank), a camp id, or camp/tank.
@@ -70,12 +73,52 @@ public static class SimulateCommand
 
         try
         {
-            await new SimulationRunner(plan, registry.Camps, TimeProvider.System, output).RunAsync(cancellationToken);
+            using var http = plan.ApiUrl is { } api ? VoucherClient(api, plan.ApiToken) : null;
+            await new SimulationRunner(plan, registry.Camps, TimeProvider.System, output,
+                http is null ? null : (v, ct) => PostVoucherAsync(http, v, ct)).RunAsync(cancellationToken);
             return 0;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return 0;
+        }
+    }
+
+    private static HttpClient VoucherClient(Uri api, string? token)
+    {
+        var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
+    }
+
+    /// <summary>A voucher entered through the API; one entered before (409, a replay run twice) is left as it is.</summary>
+    private static async Task PostVoucherAsync(HttpClient http, Simulation.SimulatedVoucher voucher, CancellationToken cancellationToken)
+    {
+        // A replayed voucher waits (10 s at most) until the tank has the readings of its fill, as in the demo.
+        var tankPath = $"api/camps/{Uri.EscapeDataString(voucher.CampId)}/tanks/{Uri.EscapeDataString(voucher.TankId)}";
+        var due = voucher.DeliveredAt + Simulation.SimulationRunner.ReplayVoucherHold - TimeSpan.FromMinutes(30);
+        for (var waited = 0; DateTimeOffset.UtcNow - voucher.DeliveredAt >= Simulation.SimulationRunner.ReplayVoucherHold && waited < 100; waited++)
+        {
+            using var status = await http.GetAsync(tankPath, cancellationToken);
+            if (status.IsSuccessStatusCode
+                && System.Text.Json.JsonDocument.Parse(await status.Content.ReadAsStringAsync(cancellationToken)).RootElement.TryGetProperty("lastReadingAt", out var last)
+                && last.ValueKind == System.Text.Json.JsonValueKind.String && last.GetDateTimeOffset() >= due)
+            {
+                break;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        using var answer = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(
+            http, $"api/camps/{Uri.EscapeDataString(voucher.CampId)}/vouchers", voucher.Body, cancellationToken);
+        if (!answer.IsSuccessStatusCode && answer.StatusCode != System.Net.HttpStatusCode.Conflict)
+        {
+            throw new HttpRequestException($"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(cancellationToken)}");
         }
     }
 
@@ -201,6 +244,18 @@ public static class SimulateCommand
                         return false;
                     }
 
+                    break;
+                case "--api":
+                    if (!Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
+                    {
+                        problem = $"--api {value}: must be an http or https address, like http://localhost:8080";
+                        return false;
+                    }
+
+                    plan = plan with { ApiUrl = api };
+                    break;
+                case "--token":
+                    plan = plan with { ApiToken = value };
                     break;
                 case "--qos":
                     if (value is not ("0" or "1"))

@@ -52,6 +52,7 @@ public static class CampWaterHost
 
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(registry);
+        builder.Services.AddSingleton(options.Deliveries);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(CampClock.System);
 
@@ -100,6 +101,8 @@ public static class CampWaterHost
         builder.Services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<QualityMetrics>());
         builder.Services.AddSingleton<QualityIngestion>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QualityIngestion>());
+        builder.Services.AddSingleton<InflowIngestion>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InflowIngestion>());
         builder.Services.AddSingleton<AckSequencer>();
         builder.Services.AddHostedService<MqttIngestion>();
         if (options.Simulation.Enabled ?? builder.Environment.IsDevelopment())

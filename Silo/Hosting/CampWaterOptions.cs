@@ -22,6 +22,8 @@ public sealed class CampWaterOptions
 
     public Notifications.NotifyOptions Notify { get; set; } = new();
 
+    public Trucking.DeliveriesOptions Deliveries { get; set; } = new();
+
     /// <summary>Fills the defaults that depend on other keys.</summary>
     public CampWaterOptions WithDefaults()
     {

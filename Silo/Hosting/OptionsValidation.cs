@@ -18,6 +18,7 @@ internal static class OptionsValidation
 
         problems.AddRange(Archive.ArchiveOptionsValidation.Problems(o.Archive));
         problems.AddRange(Notifications.NotifyOptionsValidation.Problems(o.Notify));
+        problems.AddRange(o.Deliveries.Problems());
 
         CheckPort(problems, "CampWater:Mqtt:Embedded:Port", o.Mqtt.Embedded.Port);
         if (o.Mqtt.Port is { } port)

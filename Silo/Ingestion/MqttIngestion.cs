@@ -19,6 +19,7 @@ public sealed partial class MqttIngestion(
     ReadingPipeline pipeline,
     LoRaWanDispatcher lorawan,
     QualityIngestion quality,
+    InflowIngestion inflow,
     TankDirectory directory,
     AckSequencer acks,
     IngestionMetrics metrics,
@@ -75,7 +76,7 @@ public sealed partial class MqttIngestion(
 
                     // Subscribing again is harmless when the broker kept the session, and needed when it did not.
                     var subscription = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(Shared(NativeTopicFilter), MqttQualityOfServiceLevel.AtLeastOnce);
-                    foreach (var filter in LoRaWanDispatcher.TopicFilters.Concat(QualityTopic.Filters))
+                    foreach (var filter in LoRaWanDispatcher.TopicFilters.Concat(QualityTopic.Filters).Append(InflowTopic.Filter))
                     {
                         subscription = subscription.WithTopicFilter(Shared(filter), MqttQualityOfServiceLevel.AtLeastOnce);
                     }
@@ -131,6 +132,12 @@ public sealed partial class MqttIngestion(
         {
             e.AutoAcknowledge = false;
             acknowledge = acks.Track(e.AcknowledgeAsync);
+        }
+
+        if (InflowTopic.TryParse(message.Topic, out var inflowCamp, out var inflowTank))
+        {
+            await inflow.HandleAsync(inflowCamp, inflowTank, message.Payload, receivedAt, acknowledge, stoppingToken);
+            return;
         }
 
         if (QualityTopic.TryParse(message.Topic, out var qualityCamp, out var qualityTank, out var qualityPoint))

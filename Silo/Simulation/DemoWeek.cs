@@ -28,8 +28,25 @@ public static class DemoWeek
         "sensor-silent:kutupalong-c12/hill@+165h",
         // Atmeh's chlorine doser at tank A failed 22 hours ago: free chlorine fell below 0.2 mg/L, quality-frc-low.
         "chlorine-drop:atmeh-3/t1@+146h",
+        // Every truck hands over a voucher. The one into Atmeh's tank D four days ago brought 30 % less than its
+        // voucher says: delivery-short, and the contractor's month shows the litres missing.
+        "short-delivery:atmeh-3/t4@+3d",
+        // A voucher for Kutupalong's north tank two and a half days ago, for a truck nobody saw: delivery-unverified.
+        "ghost-delivery:kutupalong-c12/north@+108h",
     ];
 
     /// <summary>Tanks whose chlorine analyser reads free chlorine as dosed all week, beside the one of the drop.</summary>
     public static IReadOnlyList<string> ChlorineAnalysers { get; } = ["atmeh-3/t2", "kutupalong-c12/north"];
+
+    /// <summary>
+    /// Kutupalong's hill reservoir feeds the north and south block tanks through float valves; a meter on the north
+    /// tank's inlet shows what its people draw while the valve holds it full.
+    /// </summary>
+    public static IReadOnlyList<string> MeteredInlets { get; } = ["kutupalong-c12/north"];
+
+    /// <summary>
+    /// Four days into the week 1,200 people arrive at Kutupalong: the camp's population is recorded from that day,
+    /// and its tanks serve that many more. The days before keep the population they had.
+    /// </summary>
+    public static (string CampId, TimeSpan After, int Population) Influx { get; } = ("kutupalong-c12", TimeSpan.FromDays(4), 7400);
 }

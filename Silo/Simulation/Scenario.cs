@@ -19,6 +19,7 @@ public sealed record Scenario(ScenarioKind Kind, TankSelector Target, TimeSpan A
         ("night-leak", ScenarioKind.NightLeak), ("truck-no-show", ScenarioKind.TruckNoShow), ("pump-overfill", ScenarioKind.PumpOverfill),
         ("sensor-silent", ScenarioKind.SensorSilent), ("battery-fade", ScenarioKind.BatteryFade), ("influx", ScenarioKind.Influx),
         ("gateway-outage", ScenarioKind.GatewayOutage), ("chlorine-drop", ScenarioKind.ChlorineDrop),
+        ("short-delivery", ScenarioKind.ShortDelivery), ("ghost-delivery", ScenarioKind.GhostDelivery),
     ];
 
     public static IEnumerable<string> KindNames => Names.Select(n => n.Name);
@@ -94,6 +95,13 @@ public sealed record Scenario(ScenarioKind Kind, TankSelector Target, TimeSpan A
                 break;
             case ScenarioKind.ChlorineDrop:
                 behaviour.ChlorineDropFrom = at;
+                break;
+            case ScenarioKind.ShortDelivery:
+                behaviour.ShortNextDelivery = true;
+                break;
+            case ScenarioKind.GhostDelivery:
+                behaviour.GhostVoucherAt = at;
+                behaviour.GhostLitres = tank.Geometry.CapacityL / 3;
                 break;
         }
     }

@@ -33,4 +33,16 @@ public enum ScenarioKind
     /// analyser that reports every 15 minutes.
     /// </summary>
     ChlorineDrop,
+
+    /// <summary>
+    /// <c>short-delivery</c>: the next truck into the tank brings 30 % less than its voucher says; the voucher is
+    /// <c>short</c> and <c>delivery-short</c> is raised.
+    /// </summary>
+    ShortDelivery,
+
+    /// <summary>
+    /// <c>ghost-delivery</c>: a voucher is handed in for a truck that never came (a third of the tank); 3 hours later
+    /// it is <c>unverified</c> and <c>delivery-unverified</c> is raised.
+    /// </summary>
+    GhostDelivery,
 }

@@ -19,6 +19,7 @@ public sealed class ScenarioSimulation
     private readonly List<(Scenario Scenario, bool Begun)> _scenarios;
     private readonly DateTimeOffset _start;
     private DateTimeOffset _last;
+    private readonly SimulationPlan _plan;
 
     public ScenarioSimulation(IReadOnlyList<CampConfig> camps, SimulationPlan plan, DateTimeOffset start, Action<string>? note = null)
     {
@@ -28,7 +29,7 @@ public sealed class ScenarioSimulation
         var index = 0;
         foreach (var camp in camps)
         {
-            var serves = CampRollup.ServesPopulation(camp.Population, [.. camp.Tanks.Select(t => t.ServesPopulation)]);
+            var serves = CampWater.Camps.CampModel.Serves(camp, camp.Population);
             for (var i = 0; i < camp.Tanks.Length; i++)
             {
                 var config = camp.Tanks[i];
@@ -58,6 +59,21 @@ public sealed class ScenarioSimulation
         }
 
         Sensors = sensors;
+        _plan = plan;
+
+        // Tanks fed by pipe take their water from the tank that feeds them, through float valves.
+        foreach (var camp in camps)
+        {
+            foreach (var config in camp.Tanks)
+            {
+                var feeder = sensors.Find(s => s.CampId == camp.Id && s.TankId == config.Id);
+                foreach (var child in sensors.Where(s => s.CampId == camp.Id && config.FeedsOrEmpty.Contains(s.TankId)))
+                {
+                    child.Tank.Feeder = feeder?.Tank;
+                }
+            }
+        }
+
         _scenarios = [.. plan.Scenarios.Select(s => (s, false))];
         foreach (var scenario in plan.Scenarios)
         {
@@ -87,6 +103,19 @@ public sealed class ScenarioSimulation
             }
         }
 
+        foreach (var (campId, after, factor) in _plan.Influxes)
+        {
+            if (now >= _start + after && _last < _start + after)
+            {
+                foreach (var sensor in Sensors.Where(s => s.CampId == campId))
+                {
+                    sensor.Tank.Behaviour.DemandFactor *= factor;
+                }
+
+                note?.Invoke($"{now:u} {campId}: people arrive, {factor:0.##} times as many draw water");
+            }
+        }
+
         var elapsed = now - _last;
         _last = now;
         var messages = new List<SensorMessage>(Sensors.Count);
@@ -103,6 +132,14 @@ public sealed class ScenarioSimulation
 
             var wasSilent = sensor.Tank.IsSilent;
             var reading = sensor.Tank.Step(now, elapsed);
+            if (_plan.MeteredInlets.Any(m => m.Matches(sensor.CampId, sensor.TankId)))
+            {
+                // The meter is a device of its own, powered apart from the level sensor: it reports whatever that does.
+                messages.Add(new SensorMessage(sensor.CampId, sensor.TankId, Ingestion.InflowTopic.ForTank(sensor.CampId, sensor.TankId),
+                    System.Text.Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $$"""{"ts":"{{now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","totalL":{{Math.Round(sensor.Tank.InflowTotalL, 1)}}}"""))));
+            }
+
             if (sensor.Tank.IsSilent)
             {
                 if (!wasSilent)
@@ -129,6 +166,18 @@ public sealed class ScenarioSimulation
         }
 
         return messages;
+    }
+
+    /// <summary>The vouchers handed over since the last call, oldest first.</summary>
+    public IReadOnlyList<SimulatedVoucher> TakeVouchers()
+    {
+        var vouchers = Sensors.SelectMany(s => s.Tank.Trucks.Vouchers).OrderBy(v => v.DeliveredAt).ToList();
+        foreach (var sensor in Sensors)
+        {
+            sensor.Tank.Trucks.Vouchers.Clear();
+        }
+
+        return vouchers;
     }
 
     private static T? Pick<T>(IReadOnlyList<(TankSelector Target, T Value)> choices, string campId, string tankId)

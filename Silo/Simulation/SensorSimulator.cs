@@ -17,8 +17,12 @@ public sealed partial class SensorSimulator(
     RegistryFile registry,
     IHostEnvironment environment,
     TimeProvider clock,
+    IGrainFactory grains,
     ILogger<SensorSimulator> logger) : BackgroundService
 {
+    /// <summary>Who records the demo's influx in the camp's change log.</summary>
+    public const string Actor = "simulation";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (registry.Camps.Sum(c => c.Tanks.Length) == 0)
@@ -27,7 +31,17 @@ public sealed partial class SensorSimulator(
         }
 
         var plan = Plan(options.Value, environment.IsDevelopment(), clock.GetUtcNow());
-        var runner = new SimulationRunner(plan, registry.Camps, clock, new LogWriter(this));
+        Task? influx = null;
+        if (plan.Start is { } from && options.Value.Simulation.Scenarios is null
+            && registry.Camps.FirstOrDefault(c => c.Id == DemoWeek.Influx.CampId) is { Population: > 0 } influxCamp)
+        {
+            // The people who arrive are recorded as the camp's population from that day, as a WASH officer would.
+            plan = plan with { Influxes = [(influxCamp.Id, DemoWeek.Influx.After, DemoWeek.Influx.Population / (double)influxCamp.Population)] };
+            var date = CampWater.Water.CampCalendar.LocalDate(from + DemoWeek.Influx.After, CampWater.Water.CampCalendar.Zone(influxCamp.TimeZone));
+            influx = RecordInflux(influxCamp.Id, new CampWater.Registry.PopulationChange(date, DemoWeek.Influx.Population), stoppingToken);
+        }
+
+        var runner = new SimulationRunner(plan, registry.Camps, clock, new LogWriter(this), HandOver);
         var tanks = registry.Camps.Sum(c => c.Tanks.Length);
         var seconds = plan.LiveInterval!.Value.TotalSeconds;
         var running = runner.RunAsync(stoppingToken);
@@ -47,10 +61,56 @@ public sealed partial class SensorSimulator(
         try
         {
             await running;
+            if (influx is not null)
+            {
+                await influx;
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Records the demo's influx once the registry has seeded the camp.</summary>
+    private async Task RecordInflux(string campId, CampWater.Registry.PopulationChange change, CancellationToken stoppingToken)
+    {
+        var camp = grains.GetGrain<CampWater.Grains.ICampGrain>(campId);
+        for (var attempt = 0; attempt < 60 && !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                if (await camp.GetConfig() is not null)
+                {
+                    await camp.SetPopulation(change, Actor);
+                    return;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogNote($"the influx at {campId} is not recorded yet: {e.Message}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// A simulated driver's voucher, entered as field staff would enter it. While the week is replayed, once the
+    /// tank has taken the readings of its fill (the replay publishes faster than a silo may apply): entered before,
+    /// dated days ago, it would be unverified at once.
+    /// </summary>
+    private async Task HandOver(SimulatedVoucher v, CancellationToken cancellationToken)
+    {
+        var tank = grains.GetGrain<Grains.ITankGrain>(Grains.TankKey.Of(v.CampId, v.TankId));
+        var replayed = clock.GetUtcNow() - v.DeliveredAt >= SimulationRunner.ReplayVoucherHold;
+        for (var waited = 0; replayed && waited < 100 && (await tank.GetStatus())?.LastReadingAt is var last
+            && (last is null || last < v.DeliveredAt + SimulationRunner.ReplayVoucherHold - TimeSpan.FromMinutes(30)); waited++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+        }
+
+        await grains.GetGrain<Grains.ITruckingGrain>(v.CampId).AddVoucher(
+            new Trucking.VoucherEntry(v.TankId, v.DeliveredAt, v.Litres, v.Contractor, v.Truck, v.VoucherNo, null, "simulator"));
     }
 
     /// <summary>What to simulate: the history to replay first, if any, then readings every <c>IntervalSeconds</c>.</summary>
@@ -89,6 +149,9 @@ public sealed partial class SensorSimulator(
             Scenarios = scenarios,
             ChlorineAnalysers = simulation.Scenarios is null
                 ? [.. DemoWeek.ChlorineAnalysers.Select(text => TankSelector.TryParse(text, out var target) ? target : null).OfType<TankSelector>()]
+                : [],
+            MeteredInlets = simulation.Scenarios is null
+                ? [.. DemoWeek.MeteredInlets.Select(text => TankSelector.TryParse(text, out var target) ? target : null).OfType<TankSelector>()]
                 : [],
         };
     }

@@ -39,6 +39,12 @@ public sealed class SimulatedTank
     private bool _refilling;
     private double _batteryPct;
 
+    /// <summary>A tank fed by pipe from another: a float valve lets in up to this share of its capacity an hour.</summary>
+    private const double ValveShareOfCapacityPerHour = 0.5;
+
+    /// <summary>The float valve's set point: the valve shuts as the level reaches it.</summary>
+    private const double ValveSetShare = 0.95;
+
     public SimulatedTank(string campId, TankConfig config, string timeZone, int servesPopulation, int seed)
     {
         CampId = campId;
@@ -50,7 +56,11 @@ public sealed class SimulatedTank
         _levelMm = _geometry.FullHeightMm * (0.4 + 0.5 * _random.NextDouble());
         _batteryPct = 70 + 29 * _random.NextDouble();
         SeqNo = 0;
+        Trucks = new TruckTrips(campId, config.Id, seed);
     }
+
+    /// <summary>The trucks that fill the tank, and the vouchers their drivers hand over.</summary>
+    public TruckTrips Trucks { get; }
 
     public string CampId { get; }
 
@@ -65,6 +75,21 @@ public sealed class SimulatedTank
     public TankGeometry Geometry => _geometry;
 
     public TankBehaviour Behaviour { get; } = new();
+
+    /// <summary>The tank that feeds this one by pipe through a float valve; null for a tank a truck or pump fills.</summary>
+    public SimulatedTank? Feeder { get; set; }
+
+    /// <summary>Everything that entered through the inlet, as a meter on it counts.</summary>
+    public double InflowTotalL { get; private set; }
+
+    /// <summary>Takes up to <paramref name="litres"/> from the tank (a float valve downstream opening), and says how much it gave.</summary>
+    public double Take(double litres)
+    {
+        var volume = _geometry.VolumeAt(_levelMm);
+        var given = Math.Clamp(litres, 0, volume);
+        _levelMm = _geometry.LevelAt(volume - given);
+        return given;
+    }
 
     /// <summary>A sensor that is switched off, or whose battery is flat, sends nothing.</summary>
     public bool IsSilent => Behaviour.Silent || _batteryPct <= 0;
@@ -94,8 +119,18 @@ public sealed class SimulatedTank
         behaviour.StartRefill = false;
 
         // A water truck pumps a tank and a half an hour into it (10 to 30 m³/h): a refill is over in half an hour.
-        var refillLph = _refilling ? _geometry.CapacityL * 1.5 : 0;
+        var refillLph = _refilling && Feeder is null ? _geometry.CapacityL * 1.5 : 0;
         var next = volume + (refillLph - drawLph) * elapsed.TotalHours;
+        var before = volume;
+        if (Feeder is { } feeder)
+        {
+            // A float valve: opens as the level falls below its set point, as far as the pipe lets it.
+            var want = Math.Min(_geometry.CapacityL * ValveShareOfCapacityPerHour * elapsed.TotalHours, Math.Max(0, (_geometry.CapacityL * ValveSetShare) - next));
+            var got = feeder.Take(want);
+            next += got;
+            InflowTotalL += got;
+        }
+
         if (_refilling && double.IsFinite(behaviour.RefillUntilPct)
             && _geometry.VolumeAt(_geometry.FullHeightMm * behaviour.RefillUntilPct / 100) is var full && next > full)
         {
@@ -106,7 +141,14 @@ public sealed class SimulatedTank
         }
 
         volume = Math.Clamp(next, 0, _geometry.CapacityL);
+        if (refillLph > 0)
+        {
+            InflowTotalL += Math.Max(0, volume - before + (drawLph * elapsed.TotalHours));
+        }
+
         _levelMm = _geometry.LevelAt(volume);
+        var pumped = refillLph > 0 ? Math.Max(0, volume - before + (drawLph * elapsed.TotalHours)) : 0;
+        Trucks.Step(now - elapsed, now, pumped, _refilling, behaviour);
         _batteryPct = Math.Max(Math.Min(behaviour.BatteryFloorPct, _batteryPct), _batteryPct - elapsed.TotalDays * behaviour.BatteryDrainPctPerDay);
 
         var noise = (_random.NextDouble() * 2 - 1) * NoiseMm;

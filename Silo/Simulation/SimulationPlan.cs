@@ -48,4 +48,16 @@ public sealed record SimulationPlan
 
     /// <summary>Tanks with an online chlorine analyser besides those of a <c>chlorine-drop</c>, reading as dosed.</summary>
     public IReadOnlyList<TankSelector> ChlorineAnalysers { get; init; } = [];
+
+    /// <summary>Tanks with a water meter on the inlet, which publishes its running total on the tank's inflow topic.</summary>
+    public IReadOnlyList<TankSelector> MeteredInlets { get; init; } = [];
+
+    /// <summary>People arriving in a camp: from <c>After</c> the start on, its tanks serve <c>Factor</c> times as many.</summary>
+    public IReadOnlyList<(string CampId, TimeSpan After, double Factor)> Influxes { get; init; } = [];
+
+    /// <summary>CampWater's address, where the simulated trucks' vouchers are entered; null: they are only printed.</summary>
+    public Uri? ApiUrl { get; init; }
+
+    /// <summary>A bearer token for <see cref="ApiUrl"/> when sign-in is on.</summary>
+    public string? ApiToken { get; init; }
 }

@@ -12,9 +12,20 @@ namespace CampWater.Silo.Simulation;
 /// times faster than the wall clock while it is behind it, and never ahead of it: readings from the future are
 /// refused by CampWater, so a replay of last night catches up and then goes on live.
 /// </summary>
-public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConfig> camps, TimeProvider clock, TextWriter output)
+public sealed class SimulationRunner(
+    SimulationPlan plan, IReadOnlyList<CampConfig> camps, TimeProvider clock, TextWriter output,
+    Func<SimulatedVoucher, CancellationToken, Task>? vouchers = null)
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// While replaying the past, a voucher is handed over this long after its time, once the readings of its fill
+    /// are in: entered at once, its time already more than 3 hours behind the clock, it would be unverified
+    /// before its fill could show. Live, it goes at once, as field staff enter it.
+    /// </summary>
+    public static readonly TimeSpan ReplayVoucherHold = TimeSpan.FromHours(3.5);
+
+    private readonly List<SimulatedVoucher> _held = [];
 
     private readonly TaskCompletionSource<TimeSpan> _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -54,6 +65,14 @@ public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConf
                 await PublishAsync(client, options, message, cancellationToken);
             }
 
+            _held.AddRange(simulation.TakeVouchers());
+            var replaying = t + plan.Interval <= clock.GetUtcNow();
+            foreach (var voucher in _held.Where(v => !replaying || v.DeliveredAt + ReplayVoucherHold <= t).ToList())
+            {
+                _held.Remove(voucher);
+                await HandOverAsync(voucher, cancellationToken);
+            }
+
             var now = clock.GetUtcNow();
             if (!_caughtUp.Task.IsCompleted && t + plan.Interval > now)
             {
@@ -71,6 +90,11 @@ public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConf
             {
                 await Task.Delay(ahead, clock, cancellationToken);
             }
+        }
+
+        foreach (var voucher in _held)
+        {
+            await HandOverAsync(voucher, cancellationToken);
         }
 
         Note(string.Create(CultureInfo.InvariantCulture, $"done: {Published} messages published"));
@@ -122,6 +146,25 @@ public sealed class SimulationRunner(SimulationPlan plan, IReadOnlyList<CampConf
                 Note($"broker {plan.BrokerHost}:{plan.BrokerPort}: {e.Message}; retrying");
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, attempt)), clock, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>A voucher goes to CampWater as field staff would enter it; without a way to send it, it is only noted.</summary>
+    private async Task HandOverAsync(SimulatedVoucher voucher, CancellationToken cancellationToken)
+    {
+        if (vouchers is null)
+        {
+            Note(string.Create(CultureInfo.InvariantCulture, $"{voucher.DeliveredAt:u} voucher {voucher.VoucherNo} of {voucher.Contractor}: {voucher.Litres:0} L into {voucher.CampId}/{voucher.TankId} (not sent: no --api)"));
+            return;
+        }
+
+        try
+        {
+            await vouchers(voucher, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Note($"voucher {voucher.VoucherNo} for {voucher.CampId}/{voucher.TankId} not recorded: {e.Message}");
         }
     }
 

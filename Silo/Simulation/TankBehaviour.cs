@@ -35,4 +35,13 @@ public sealed class TankBehaviour
 
     /// <summary>When the chlorine doser failed: from then the tank's free chlorine falls (see <see cref="SimulatedChlorine"/>).</summary>
     public DateTimeOffset? ChlorineDropFrom { get; set; }
+
+    /// <summary>The next truck brings 30 % less than its voucher says (<c>short-delivery</c>).</summary>
+    public bool ShortNextDelivery { get; set; }
+
+    /// <summary>A voucher handed in for a truck that never came, at this time (<c>ghost-delivery</c>).</summary>
+    public DateTimeOffset? GhostVoucherAt { get; set; }
+
+    /// <summary>The litres the ghost voucher bills.</summary>
+    public double GhostLitres { get; set; }
 }

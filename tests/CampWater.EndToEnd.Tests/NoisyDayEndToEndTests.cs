@@ -12,6 +12,8 @@ namespace CampWater.EndToEnd;
 /// reporting every 20 minutes, 10 % of uplinks lost, noise at the stated accuracy, one false echo in 200, people
 /// drawing through the day and while three trucks fill the tank.
 /// </summary>
+// Field days publish a day of readings at full speed: one at a time, so that neither starves the other of the cores.
+[Collection("field-days")]
 public sealed class NoisyDayEndToEndTests(MosquittoHostFixture host) : IClassFixture<MosquittoHostFixture>
 {
     private const string Camp = "e2e-noisy";

@@ -13,9 +13,10 @@ namespace CampWater.EndToEnd;
 /// <summary>
 /// Readings for camps and tanks that do not exist are refused at the edge, by ingestion's index of the registry:
 /// no grain is activated for them, so a flood of made-up ids costs no memory. A tank created through the API is
-/// in that index with its first reading.
+/// in that index with its first reading. The memory it measures is the whole test process's, so it runs alone,
+/// after the tests that run side by side: another host starting meanwhile would count as growth.
 /// </summary>
-[Collection("host")]
+[Collection(MeasuredAlone.Name)]
 public sealed class UnknownTankTests(MosquittoHostFixture host) : IClassFixture<MosquittoHostFixture>
 {
     private const long MaxGrowthBytes = 50L * 1024 * 1024;
@@ -109,4 +110,11 @@ public sealed class UnknownTankTests(MosquittoHostFixture host) : IClassFixture<
         using var process = Process.GetCurrentProcess();
         return (process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false));
     }
+}
+
+/// <summary>Tests that measure the whole process (its memory) and so run with no other test beside them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuredAlone
+{
+    public const string Name = "measured alone";
 }

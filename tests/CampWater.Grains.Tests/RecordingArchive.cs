@@ -38,4 +38,12 @@ public sealed class RecordingArchive : IArchive
     public void PointStatusChanged(string campId, WaterPoint point) => PointStatuses.Enqueue((campId, point));
 
     public void SanitationChanged(string campId, Sanitation sanitation) => Sanitations.Enqueue((campId, sanitation));
+
+    public ConcurrentQueue<Trucking.Delivery> Deliveries { get; } = new();
+
+    public ConcurrentQueue<Trucking.Voucher> Vouchers { get; } = new();
+
+    public void DeliveryChanged(Trucking.Delivery delivery) => Deliveries.Enqueue(delivery);
+
+    public void VoucherChanged(Trucking.Voucher voucher) => Vouchers.Enqueue(voucher);
 }

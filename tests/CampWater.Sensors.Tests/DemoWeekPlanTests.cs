@@ -10,7 +10,7 @@ public sealed class DemoWeekPlanTests
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 34, 56, TimeSpan.Zero);
 
     [Fact]
-    public void In_development_the_plan_replays_7_days_from_a_whole_10_minutes_with_the_4_demo_stories_then_reads_every_5_s()
+    public void In_development_the_plan_replays_7_days_from_a_whole_10_minutes_with_the_6_demo_stories_then_reads_every_5_s()
     {
         var plan = SensorSimulator.Plan(new CampWaterOptions().WithDefaults(), development: true, Now);
 
@@ -19,7 +19,7 @@ public sealed class DemoWeekPlanTests
         Assert.Equal(TimeSpan.FromSeconds(5), plan.LiveInterval);
         Assert.True(double.IsPositiveInfinity(plan.Speed));
         Assert.Equal(1000, plan.MaxMessagesPerSecond);
-        Assert.Equal(["night-leak:atmeh-3/t1@+4d", "truck-no-show:atmeh-3/t2@+5d", "sensor-silent:kutupalong-c12/hill@+165h", "chlorine-drop:atmeh-3/t1@+146h"], plan.Scenarios.Select(s => s.ToString()));
+        Assert.Equal(["night-leak:atmeh-3/t1@+4d", "truck-no-show:atmeh-3/t2@+5d", "sensor-silent:kutupalong-c12/hill@+165h", "chlorine-drop:atmeh-3/t1@+146h", "short-delivery:atmeh-3/t4@+3d", "ghost-delivery:kutupalong-c12/north@+108h"], plan.Scenarios.Select(s => s.ToString()));
         Assert.Equal(["atmeh-3/t2", "kutupalong-c12/north"], plan.ChlorineAnalysers.Select(s => s.ToString()));
         Assert.Equal(("127.0.0.1", 1883, 42), (plan.BrokerHost, plan.BrokerPort, plan.Seed));
     }

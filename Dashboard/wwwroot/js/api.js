@@ -171,3 +171,19 @@ export const putSanitation = (campId, body) => sendOrQueue('PUT', `api/camps/${i
 
 /** The limits in force: { frcMinMgL, frcMaxMgL, turbidityMaxNtu, phMin, phMax, outbreak, ownFrcMin, maxPeoplePerTap, maxPeoplePerLatrine }. */
 export const getQualityLimits = (campId, options) => getJson(`api/camps/${id(campId)}/quality/limits`, options);
+
+/** [Delivery] that started within the range (ISO instants or camp-local dates); tankId narrows to one tank. */
+export const getDeliveries = (campId, { from, to, tankId } = {}, options) =>
+  getJson(`api/camps/${id(campId)}/deliveries?${new URLSearchParams(Object.entries({ from, to, tankId }).filter(([, v]) => v))}`, options);
+
+/** [Voucher] dated within the range, oldest first. */
+export const getVouchers = (campId, { from, to } = {}, options) =>
+  getJson(`api/camps/${id(campId)}/vouchers?${new URLSearchParams(Object.entries({ from, to }).filter(([, v]) => v))}`, options);
+
+/** Voucher; 400 names the field, 409 a contractor's voucher number given before. */
+export const postVoucher = (campId, body) => request('POST', `api/camps/${id(campId)}/vouchers`, { body });
+
+/** [ContractorFigures] of a month (YYYY-MM), every camp's vouchers in the camp's zone. */
+export const getContractors = (month, options) => getJson(`api/contractors?month=${id(month)}`, options);
+
+export const contractorsCsvUrl = (month) => `api/contractors.csv?month=${id(month)}`;

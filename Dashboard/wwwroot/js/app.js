@@ -5,7 +5,8 @@
 // #/alerts the alert inbox (#/alerts/{campId} one camp's); #/coverage all camps for a month;
 // #/coverage/{campId} one camp over a date range; #/camps/{campId}/map the camp map;
 // #/camps/{campId}/points/{pointId} a water point; #/camps/{campId}/field[/{form}[/{tank|point}/{id}]]
-// the field staff's entries. A view is a module with
+// the field staff's entries; #/camps/{campId}/voucher[/{tankId}] a trucking voucher; #/contractors the
+// trucking contractors' month. A view is a module with
 // mount(root, params, app) -> { unmount() }; add a route here to add a page.
 // The banner under the header is js/banner.js.
 
@@ -24,6 +25,8 @@ import * as campCoverage from './views/camp-coverage.js';
 import * as campMap from './views/camp-map.js';
 import * as point from './views/point.js';
 import * as field from './views/field.js';
+import * as voucher from './views/voucher.js';
+import * as contractors from './views/contractors.js';
 import * as notFound from './views/not-found.js';
 import { showBanner } from './banner.js';
 import { loadSession, session, writeHeaders } from './session.js';
@@ -47,6 +50,8 @@ const routes = [
     nav: 'overview',
     params: ([campId, form, placeKind, placeId]) => ({ campId, form, placeKind, placeId }),
   },
+  { path: /^\/camps\/([^/]+)\/voucher(?:\/([^/]+))?$/, view: voucher, nav: 'overview', params: ([campId, tankId]) => ({ campId, tankId }) },
+  { path: /^\/contractors$/, view: contractors, nav: 'contractors' },
 ];
 
 const main = document.getElementById('main');

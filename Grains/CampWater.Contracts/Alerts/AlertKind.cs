@@ -35,4 +35,12 @@ public enum AlertKind
 
     /// <summary>More people per usable latrine than the camp's limit. Warning.</summary>
     LatrinesShort,
+
+    // Water trucking, tank alerts.
+
+    /// <summary>A voucher's delivery measured less than its litres less the tolerance. Warning; resolved by hand.</summary>
+    DeliveryShort,
+
+    /// <summary>No fill seen within 3 hours of a voucher's time. Warning; resolved by hand.</summary>
+    DeliveryUnverified,
 }

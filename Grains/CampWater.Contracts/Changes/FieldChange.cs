@@ -9,4 +9,9 @@ namespace CampWater.Changes;
 public sealed record FieldChange(
     [property: Id(0)] string Field,
     [property: Id(1)] string? From,
-    [property: Id(2)] string? To);
+    [property: Id(2)] string? To)
+{
+    /// <summary>For a dated field (the population), the camp-local date the change is in force from; null for the undated value.</summary>
+    [Id(3)]
+    public DateOnly? Since { get; init; }
+}

@@ -21,7 +21,8 @@ public interface ICampGrain : IGrainWithStringKey
     Task<CampSummary?> GetDetail();
 
     /// <summary>
-    /// Creates or updates the camp. Tanks named in <paramref name="config"/> are created or updated; with
+    /// Creates or updates the camp. A <c>population</c> different from today's is recorded from today, unless
+    /// <paramref name="config"/> gives its own <see cref="CampConfig.PopulationHistory"/>. Tanks named in <paramref name="config"/> are created or updated; with
     /// <paramref name="replaceTanks"/> false, tanks it does not name are kept. Every field that changes is
     /// recorded in the camp's change log (<see cref="IChangeLogGrain"/>) as changed by <paramref name="by"/>.
     /// </summary>
@@ -34,6 +35,13 @@ public interface ICampGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Seed")]
     Task Seed(CampConfig config);
+
+    /// <summary>
+    /// Records the camp's population from a camp-local date on (a late census may date it in the past); recorded
+    /// in the change log as changed by <paramref name="by"/>. Returns the camp's dated populations, oldest first.
+    /// </summary>
+    [Alias("SetPopulation")]
+    Task<PopulationChange[]> SetPopulation(PopulationChange change, string? by = null);
 
     /// <summary>Creates or updates one tank, recorded in the change log as changed by <paramref name="by"/>.</summary>
     [Alias("ConfigureTank")]
@@ -52,6 +60,13 @@ public interface ICampGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ServicesChanged"), OneWay]
     Task ServicesChanged(ServiceFigures figures, SequencedSignal[] signals);
+
+    /// <summary>
+    /// The camp's trucking reports every alert signal the camp has not confirmed yet
+    /// (<see cref="ITruckingGrain.SignalsTaken"/>), each naming its tank; signals already taken are skipped.
+    /// </summary>
+    [Alias("TruckingChanged"), OneWay]
+    Task TruckingChanged(SequencedSignal[] signals);
 
     /// <summary>Creates or updates one water point of the camp; <paramref name="by"/> is recorded in its change log.</summary>
     [Alias("ConfigurePoint")]

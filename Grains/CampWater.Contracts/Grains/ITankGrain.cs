@@ -20,9 +20,17 @@ public interface ITankGrain : IGrainWithStringKey
     [Alias("ApplyBatch")]
     Task<ApplyOutcome[]> ApplyBatch(TankReading[] readings);
 
+    /// <summary>Takes the running totals of the tank's inflow meter, in the order given; returns once they are stored.</summary>
+    [Alias("ApplyInflow")]
+    Task<ApplyOutcome[]> ApplyInflow(InflowReading[] readings);
+
     /// <summary>The camp has stored every alert signal of this tank up to and including <paramref name="seq"/>.</summary>
     [Alias("SignalsTaken"), OneWay]
     Task SignalsTaken(long seq);
+
+    /// <summary>The camp's trucking has every fill up to and including <paramref name="seq"/>.</summary>
+    [Alias("FillsTaken"), OneWay]
+    Task FillsTaken(long seq);
 
     [Alias("GetStatus"), ReadOnly]
     Task<TankStatus?> GetStatus();

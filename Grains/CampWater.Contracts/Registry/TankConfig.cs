@@ -25,4 +25,18 @@ public sealed record TankConfig(
     [Id(11)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Location? Location { get; init; }
+
+    /// <summary>The tanks of its camp that this tank supplies by pipe; empty (left out of the stored form) for most.</summary>
+    [Id(12)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public ImmutableArray<string> Feeds { get; init; }
+
+    /// <summary>The height of the outlet above the floor: water below it cannot be drawn. Left out of the stored form while 0.</summary>
+    [Id(13)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public double OutletMm { get; init; }
+
+    /// <summary><see cref="Feeds"/>, empty when unset.</summary>
+    [JsonIgnore]
+    public ImmutableArray<string> FeedsOrEmpty => Feeds.IsDefault ? [] : Feeds;
 }

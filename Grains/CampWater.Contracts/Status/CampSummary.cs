@@ -40,4 +40,23 @@ public sealed record CampSummary(
     /// <summary>People per usable shower; null when unknown (not counted, or none usable).</summary>
     [Id(18)]
     public double? PeoplePerUsableShower { get; init; }
+
+    /// <summary>The camp-local date from which today's <see cref="Population"/> is in force; null when it was never changed.</summary>
+    [Id(19)]
+    public DateOnly? PopulationFrom { get; init; }
+
+    /// <summary>Only the camp detail carries it: each tank's water today, what entered it and what left it, over the network.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Id(20)]
+    public IReadOnlyList<TankFlowToday>? Network { get; init; }
 }
+
+/// <summary>One tank of a camp's network: the tanks it feeds and its water today.</summary>
+[GenerateSerializer, Immutable, Alias("campwater.TankFlowToday")]
+public sealed record TankFlowToday(
+    [property: Id(0)] string TankId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] IReadOnlyList<string> Feeds,
+    [property: Id(3)] double InL,
+    [property: Id(4)] double OutL,
+    [property: Id(5)] bool Metered);

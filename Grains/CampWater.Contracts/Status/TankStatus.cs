@@ -35,4 +35,16 @@ public sealed record TankStatus(
     /// <summary>The silence after which the tank counts as offline: its threshold, or three usual intervals if longer.</summary>
     [Id(16)]
     public int OfflineAfterMin { get; init; }
+
+    /// <summary>The latest volume as a share of capacity; <see cref="LevelPct"/> is the share of height, which thresholds use.</summary>
+    [Id(17)]
+    public double? VolumePct { get; init; }
+
+    /// <summary>The water above the outlet, which can be drawn, by the filtered estimate; null before the first reading.</summary>
+    [Id(18)]
+    public double? UsableVolumeL { get; init; }
+
+    /// <summary>The tanks this tank supplies by pipe.</summary>
+    [Id(19)]
+    public System.Collections.Immutable.ImmutableArray<string> Feeds { get; init; } = [];
 }

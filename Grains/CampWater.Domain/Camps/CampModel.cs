@@ -21,8 +21,10 @@ public static class CampModel
     {
         var today = CampCalendar.LocalDate(now, zone);
         var yesterday = today.AddDays(-1);
+        var population = camp.PopulationOn(today);
+        var yPopulation = camp.PopulationOn(yesterday);
 
-        double capacity = 0, volume = 0;
+        double capacity = 0, volume = 0, usable = 0;
         var anyLevel = false;
         foreach (var tank in camp.Tanks)
         {
@@ -34,6 +36,13 @@ public static class CampModel
                     volume += v;
                     anyLevel = true;
                 }
+
+                // What lasts is the water that can be drawn from tanks that still report: a silent tank's last
+                // level is not water anyone can count on.
+                if (status.State != TankState.Offline && (status.UsableVolumeL ?? status.VolumeL) is { } u)
+                {
+                    usable += u;
+                }
             }
             else
             {
@@ -41,22 +50,23 @@ public static class CampModel
             }
         }
 
-        var (todayDrawn, todayDelivered) = Totals(camp, tankDays, today);
-        var (yDrawn, yDelivered) = Totals(camp, tankDays, yesterday);
-        double? Lpd(double drawn) => camp.Population > 0 ? Math.Round(drawn / camp.Population, 2) : null;
+        var todayNet = Network(camp, tankDays, today);
+        var yNet = Network(camp, tankDays, yesterday);
+        static double? Lpd(double drawn, int people) => people > 0 ? Math.Round(drawn / people, 2) : null;
+
         // A day without a single reading is unknown, not a day on which nobody drew water; one with too few
         // readings has a figure but no verdict, as in the coverage of that day.
         var yesterdayKnown = camp.Tanks.Any(t => DayOf(tankDays, t.Id, yesterday) is not null);
-        var yLpd = yesterdayKnown ? Lpd(yDrawn) : null;
+        var yLpd = yesterdayKnown ? Lpd(yNet.DrawnL, yPopulation) : null;
         var yMet = yLpd is null ? null : CampRollup.Day(
-            yesterday, camp.Population, camp.TargetLpd, [.. camp.Tanks.Select(t => DayOf(tankDays, t.Id, yesterday))],
-            CampCalendar.DaySeconds(yesterday, zone)).Met;
+            yesterday, yPopulation, camp.TargetLpd, [.. camp.Tanks.Select(t => DayOf(tankDays, t.Id, yesterday))],
+            CampCalendar.DaySeconds(yesterday, zone), yNet).Met;
 
-        var serves = CampRollup.ServesPopulation(camp.Population, [.. camp.Tanks.Select(t => t.ServesPopulation)]);
+        var serves = Serves(camp, yPopulation);
         var perTank = new List<(int ServesPopulation, double? YesterdayDrawnL)>(camp.Tanks.Length);
         for (var i = 0; i < camp.Tanks.Length; i++)
         {
-            perTank.Add((serves[i], DayOf(tankDays, camp.Tanks[i].Id, yesterday)?.DrawnL));
+            perTank.Add((serves[i], DayOf(tankDays, camp.Tanks[i].Id, yesterday) is null ? null : yNet.OutOf(camp.Tanks[i].Id)));
         }
 
         var completeDays = new List<double>(AutonomyDays);
@@ -65,30 +75,47 @@ public static class CampModel
             var date = today.AddDays(-d);
             if (camp.Tanks.Any(t => DayOf(tankDays, t.Id, date) is not null))
             {
-                completeDays.Add(Totals(camp, tankDays, date).Drawn);
+                completeDays.Insert(0, Network(camp, tankDays, date).DrawnL);
             }
         }
 
-        var autonomy = CampRollup.DaysOfAutonomy(volume, completeDays);
+        var autonomy = CampRollup.DaysOfAutonomy(usable, completeDays);
         var coverage = yesterdayKnown ? CampRollup.CoveragePct(perTank, camp.TargetLpd) : null;
         return new CampSummary(
             camp.Id,
             camp.Name,
             camp.TimeZone,
-            camp.Population,
+            population,
             camp.TargetLpd,
             camp.Tanks.Length,
             Math.Round(capacity, 1),
             Math.Round(volume, 1),
             anyLevel && capacity > 0 ? Math.Round(volume / capacity * 100, 2) : null,
-            new CampDayTotals(today, Math.Round(todayDrawn, 1), Math.Round(todayDelivered, 1), Lpd(todayDrawn), null),
-            new CampDayTotals(yesterday, Math.Round(yDrawn, 1), Math.Round(yDelivered, 1), yLpd, yMet),
+            new CampDayTotals(today, Math.Round(todayNet.DrawnL, 1), Math.Round(todayNet.DeliveredL, 1), Lpd(todayNet.DrawnL, population), null),
+            new CampDayTotals(yesterday, Math.Round(yNet.DrawnL, 1), Math.Round(yNet.DeliveredL, 1), yLpd, yMet),
             coverage is null ? null : Math.Round(coverage.Value, 1),
             autonomy is null ? null : Math.Round(autonomy.Value, 2),
-            openAlerts);
+            openAlerts)
+        {
+            PopulationFrom = camp.PopulationSince(today),
+        };
     }
 
-    /// <summary>One camp-local day per date from the tanks' ledgers.</summary>
+    /// <summary>Each tank's water today over the camp's network, for the camp detail.</summary>
+    public static TankFlowToday[] NetworkToday(
+        CampConfig camp, IReadOnlyDictionary<string, IReadOnlyList<TankDayRecord>> tankDays, DateOnly today)
+    {
+        var net = Network(camp, tankDays, today);
+        return [.. camp.Tanks.Select((t, i) => new TankFlowToday(
+            t.Id, t.Name, t.FeedsOrEmpty.ToArray(), Math.Round(net.Tanks[i].InL, 1), Math.Round(net.Tanks[i].OutL, 1),
+            DayOf(tankDays, t.Id, today)?.Metered ?? false))];
+    }
+
+    /// <summary>The people each tank serves with the camp's population of that day; a tank that feeds others serves none by default.</summary>
+    public static int[] Serves(CampConfig camp, int population) =>
+        CampRollup.ServesPopulation(population, [.. camp.Tanks.Select(WaterNetwork.ConfiguredServes)]);
+
+    /// <summary>One camp-local day per date from the tanks' ledgers, each with the population in force that day.</summary>
     public static DailyCoverage[] Coverage(
         CampConfig camp, IReadOnlyDictionary<string, TankDayRecord[]> tankDays, DateOnly from, DateOnly to, TimeZoneInfo zone)
     {
@@ -101,7 +128,8 @@ public static class CampModel
                 records.Add(tankDays.TryGetValue(tank.Id, out var list) ? Array.Find(list, d => d.Date == date) : null);
             }
 
-            var day = CampRollup.Day(date, camp.Population, camp.TargetLpd, records, CampCalendar.DaySeconds(date, zone));
+            var network = WaterNetwork.Day(camp.Tanks, records);
+            var day = CampRollup.Day(date, camp.PopulationOn(date), camp.TargetLpd, records, CampCalendar.DaySeconds(date, zone), network);
             days.Add(day with
             {
                 DrawnL = Math.Round(day.DrawnL, 1),
@@ -115,21 +143,8 @@ public static class CampModel
         return [.. days];
     }
 
-    private static (double Drawn, double Delivered) Totals(
-        CampConfig camp, IReadOnlyDictionary<string, IReadOnlyList<TankDayRecord>> tankDays, DateOnly date)
-    {
-        double drawn = 0, delivered = 0;
-        foreach (var tank in camp.Tanks)
-        {
-            if (DayOf(tankDays, tank.Id, date) is { } day)
-            {
-                drawn += day.DrawnL;
-                delivered += day.DeliveredL;
-            }
-        }
-
-        return (drawn, delivered);
-    }
+    private static NetworkDay Network(CampConfig camp, IReadOnlyDictionary<string, IReadOnlyList<TankDayRecord>> tankDays, DateOnly date) =>
+        WaterNetwork.Day(camp.Tanks, [.. camp.Tanks.Select(t => DayOf(tankDays, t.Id, date))]);
 
     private static TankDayRecord? DayOf(IReadOnlyDictionary<string, IReadOnlyList<TankDayRecord>> tankDays, string tankId, DateOnly date)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using CampWater.Registry;
@@ -26,7 +27,7 @@ public static class ConfigDiff
     {
         ArgumentNullException.ThrowIfNull(after);
         var changes = ImmutableArray.CreateBuilder<ConfigChange>();
-        var campFields = Fields(before is null ? null : CampFields(before), CampFields(after));
+        var campFields = Fields(before is null ? null : CampFields(before), CampFields(after)).AddRange(PopulationFields(before, after));
         if (before is null || campFields.Length > 0)
         {
             changes.Add(new ConfigChange(at, by, after.Id, null, before is null ? ConfigChangeKind.Created : ConfigChangeKind.Changed, campFields));
@@ -84,10 +85,56 @@ public static class ConfigDiff
         return fields.ToImmutable();
     }
 
+    /// <summary>
+    /// A change of population as people read it: the population before and after on each date whose figure
+    /// changed (<c>Population: 1,200 → 1,250 people from 20 Nov</c>), not the list of dated changes.
+    /// </summary>
+    public static ImmutableArray<FieldChange> PopulationFields(CampConfig? before, CampConfig after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        var fields = ImmutableArray.CreateBuilder<FieldChange>();
+        if (before is null || before.BasePopulation != after.BasePopulation)
+        {
+            fields.Add(new FieldChange("population", before is null ? null : Number(before.BasePopulation), Number(after.BasePopulation)));
+        }
+
+        var dates = Dates(before).Union(Dates(after)).Order();
+        foreach (var date in dates)
+        {
+            int? was = before?.PopulationOn(date);
+            var now = after.PopulationOn(date);
+            // A date only says something when its figure differs from the day before it in one of the two.
+            var dated = Dates(after).Contains(date) || Dates(before).Contains(date);
+            if (dated && was != now)
+            {
+                fields.Add(new FieldChange("population", was is { } w ? Number(w) : null, Number(now)) { Since = date });
+            }
+        }
+
+        return fields.ToImmutable();
+    }
+
+    /// <summary>A population change in words, as the change log shows it: "Population: 1,200 → 1,250 people from 2026-11-20".</summary>
+    public static string Describe(FieldChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var from = change.From is null ? "none" : int.Parse(change.From, CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture);
+        var to = change.To is null ? "none" : int.Parse(change.To, CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture);
+        var since = change.Since is { } d ? $" from {d:yyyy-MM-dd}" : "";
+        return $"Population: {from} → {to} people{since}";
+    }
+
+    private static IEnumerable<DateOnly> Dates(CampConfig? camp) =>
+        camp is null || camp.PopulationHistory.IsDefault ? [] : camp.PopulationHistory.Select(c => c.From);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static JsonObject CampFields(CampConfig camp)
     {
         var json = RegistryWriter.ToJson(camp with { Tanks = [] });
         json.Remove("tanks");
+        json.Remove("population");
+        json.Remove("populationHistory");
         return json;
     }
 

@@ -16,6 +16,8 @@ internal readonly struct JsonFields(JsonElement element, ProblemScope scope, Pro
 
     public void Problem(string name, string reason) => log.Add(scope.Problem(name, reason));
 
+    public void Add(RegistryProblem problem) => log.Add(problem);
+
     /// <summary>Logs <paramref name="reason"/> against the field unless <paramref name="holds"/>.</summary>
     public bool Check(string name, bool holds, string reason)
     {

@@ -97,6 +97,20 @@ public static class RegistryReader
         return log.Result(point);
     }
 
+    /// <summary>The body of <c>PUT /api/camps/{campId}/population</c>: <c>{ "from": "YYYY-MM-DD", "population" }</c>.</summary>
+    public static Validated<PopulationChange> ReadPopulationChange(JsonElement body)
+    {
+        var log = new ProblemLog();
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            log.Add(ProblemScope.Root.Problem(null, "must be an object { \"from\": \"YYYY-MM-DD\", \"population\" }"));
+            return log.Result<PopulationChange>(null);
+        }
+
+        var change = PopulationReader.ReadChange(new JsonFields(body, ProblemScope.Root, log));
+        return log.Result(change);
+    }
+
     private static JsonDocument? Parse(string json, ProblemLog log)
     {
         try
@@ -166,7 +180,13 @@ public static class RegistryReader
             camp.Check("quietHours", start != end, "must not start and end at the same time");
         }
 
+        var history = PopulationReader.ReadHistory(camp, log);
         var tanks = ReadTanks(camp, log);
+        if (routeId is null)
+        {
+            // A camp body may name only some tanks: whoever applies it checks the network it makes with the others.
+            WaterNetworkRules.Check(camp, tanks);
+        }
 
         // A point's tank is checked here when the camp names its tanks; a body that leaves them out is checked
         // against the camp's own tanks by whoever applies it.
@@ -178,7 +198,10 @@ public static class RegistryReader
             return null;
         }
 
-        return new CampConfig(id, name, timeZone, population, targetLpd, quietHours ?? CampConfig.DefaultQuietHours, tanks) { Services = services };
+        var config = new CampConfig(id, name, timeZone, population, targetLpd, quietHours ?? CampConfig.DefaultQuietHours, tanks) { Services = services };
+
+        // A history given empty stays given (a camp body that clears it), one not given stays default.
+        return history.IsDefault ? config : history.IsEmpty ? config with { PopulationHistory = [] } : config.WithPopulations(population, history);
     }
 
     private static ImmutableArray<TankConfig> ReadTanks(JsonFields camp, ProblemLog log)

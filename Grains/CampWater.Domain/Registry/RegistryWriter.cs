@@ -30,7 +30,7 @@ public static class RegistryWriter
             ["id"] = camp.Id,
             ["name"] = camp.Name,
             ["timeZone"] = camp.TimeZone,
-            ["population"] = camp.Population,
+            ["population"] = camp.BasePopulation,
             ["targetLpd"] = camp.TargetLpd,
             ["quietHours"] = camp.QuietHours,
             ["tanks"] = tanks,
@@ -39,6 +39,21 @@ public static class RegistryWriter
             ["maxPeoplePerTap"] = services.MaxPeoplePerTap,
             ["maxPeoplePerLatrine"] = services.MaxPeoplePerLatrine,
         };
+        if (!camp.PopulationHistory.IsDefaultOrEmpty)
+        {
+            var history = new JsonArray();
+            foreach (var change in camp.PopulationHistory)
+            {
+                history.Add(new JsonObject
+                {
+                    ["from"] = change.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["population"] = change.Population,
+                });
+            }
+
+            json["populationHistory"] = history;
+        }
+
         if (services.Sanitation is { } counts)
         {
             json["sanitation"] = new JsonObject
@@ -137,6 +152,22 @@ public static class RegistryWriter
         }
 
         json["sensor"] = sensor;
+        if (tank.OutletMm != 0)
+        {
+            json["outletMm"] = tank.OutletMm;
+        }
+
+        if (!tank.FeedsOrEmpty.IsEmpty)
+        {
+            var feeds = new JsonArray();
+            foreach (var id in tank.Feeds)
+            {
+                feeds.Add(id);
+            }
+
+            json["feeds"] = feeds;
+        }
+
         json["thresholds"] = new JsonObject
         {
             ["lowPct"] = tank.Thresholds.LowPct,

@@ -57,6 +57,10 @@ internal static class TankReader
         };
 
         var sensor = ReadSensor(tank, fullHeight);
+        var outletOk = tank.OptionalNumber("outletMm", 0, out var outlet)
+            && tank.Check("outletMm", outlet >= 0, "must be at least 0")
+            && (fullHeight is not { } top || tank.Check("outletMm", outlet < top, FormattableString.Invariant($"must be below the tank's full height of {top} mm")));
+        var feeds = WaterNetworkRules.Read(tank, id.Length > 0 ? id : label);
         var thresholds = ReadThresholds(tank);
         var location = ServicesReader.ReadLocation(tank, out var locationOk);
         if (sensor is not null && thresholds is not null && fullHeight is { } full)
@@ -64,13 +68,18 @@ internal static class TankReader
             CheckOverflowIsSeen(tank, sensor, thresholds, full);
         }
 
-        if (log.Count != before || shape is null || sensor is null || thresholds is null || !locationOk)
+        if (log.Count != before || shape is null || sensor is null || thresholds is null || !locationOk || !outletOk)
         {
             return null;
         }
 
         return new TankConfig(
-            id, name, servesPopulation, shape.Value, diameter, height, length, width, strapping ?? [], sensor, thresholds) { Location = location };
+            id, name, servesPopulation, shape.Value, diameter, height, length, width, strapping ?? [], sensor, thresholds)
+        {
+            Location = location,
+            Feeds = feeds,
+            OutletMm = outlet,
+        };
     }
 
     private static TankShapeKind? ReadShape(JsonFields tank)

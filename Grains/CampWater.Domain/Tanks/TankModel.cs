@@ -158,6 +158,7 @@ public static class TankModel
         {
             tank.Estimate.Reset();
             tank.Filter.Reset();
+            tank.Fills.Reset();
             tank.EstimatePct = null;
         }
     }
@@ -182,13 +183,16 @@ public static class TankModel
             latest?.Ts,
             flow is null ? null : Math.Round(flow.Value, 1),
             volume is null ? null : RoundOrNull(FlowEstimator.HoursToEmpty(volume.Value, flow), 2),
-            new TankDayTotals(today, Math.Round(todayRecord?.DrawnL ?? 0, 1), Math.Round(todayRecord?.DeliveredL ?? 0, 1)),
+            new TankDayTotals(today, Math.Round(todayRecord?.OutflowL ?? 0, 1), Math.Round(todayRecord?.IncomingL ?? 0, 1)),
             latest?.BatteryPct,
             tank.OpenAlerts)
         {
             BatteryV = latest?.BatteryV,
             ReadingIntervalMin = tank.UsualIntervalSeconds is { } usual ? Math.Round(usual / 60, 1) : null,
             OfflineAfterMin = (int)Math.Ceiling(OfflineLimit(tank).TotalMinutes),
+            VolumePct = latest is null || geometry.CapacityL <= 0 ? null : Math.Round(latest.VolumeL / geometry.CapacityL * 100, 2),
+            UsableVolumeL = volume is { } v ? Math.Round(Math.Max(0, v - geometry.VolumeAt(config.OutletMm)), 1) : null,
+            Feeds = config.FeedsOrEmpty,
         };
     }
 
@@ -330,6 +334,7 @@ public static class TankModel
     private static TankEstimate Count(TankRecord tank, EstimatePoint point, TankGeometry geometry, TimeZoneInfo zone, List<TankDayRecord> changed)
     {
         var step = DrawLedger.Step(tank.Filter, point, geometry);
+        Trucking.FillDetector.Step(tank.Fills, point, step, tank.Filter, geometry.CapacityL);
         Book(tank.Days, zone, step.From, point.At, step.DrawnL, step.DeliveredL, 0, changed);
         if (step.Estimate is { } draw)
         {

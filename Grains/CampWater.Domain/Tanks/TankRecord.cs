@@ -81,4 +81,10 @@ public sealed class TankRecord
 
     /// <summary>The sensor's usual interval between readings: the median of its recent gaps; null until there are any.</summary>
     [Id(23)] public double? UsualIntervalSeconds { get; set; }
+
+    /// <summary>The tank's inflow meter, for a tank with one on its inlet.</summary>
+    [Id(24)] public InflowMeter Meter { get; set; } = new();
+
+    /// <summary>The fill being followed, and the fills seen that the camp's trucking has not taken yet.</summary>
+    [Id(40)] public Trucking.FillWatch Fills { get; set; } = new();
 }

@@ -16,7 +16,8 @@ public static class CampRollup
     public const double JudgedCompleteness = 0.9;
 
     /// <summary>
-    /// One camp-local day. <paramref name="tankDays"/> has one entry per tank of the camp, null for a
+    /// One camp-local day. <paramref name="network"/>, when given, says what was drawn and delivered over the camp's
+    /// network of tanks; without it every tank's own figures add up. <paramref name="tankDays"/> has one entry per tank of the camp, null for a
     /// tank with no record that day; such a tank counts as not covered at all, so a silent sensor
     /// lowers completeness instead of vanishing from it. No record at all (no readings) or no people: no
     /// litres per person; below <see cref="JudgedCompleteness"/>: no verdict.
@@ -26,7 +27,8 @@ public static class CampRollup
         int population,
         double targetLpd,
         IReadOnlyList<TankDayRecord?> tankDays,
-        double daySeconds)
+        double daySeconds,
+        NetworkDay? network = null)
     {
         ArgumentNullException.ThrowIfNull(tankDays);
 
@@ -43,13 +45,18 @@ public static class CampRollup
             }
 
             read = true;
-            drawn += day.DrawnL;
-            delivered += day.DeliveredL;
-            estimated += day.EstimatedL;
+            drawn += day.OutflowL;
+            delivered += day.IncomingL;
+            estimated += day.OutflowEstimatedL;
             if (daySeconds > 0)
             {
                 covered += Math.Clamp(day.CoveredSeconds / daySeconds, 0, 1);
             }
+        }
+
+        if (network is not null)
+        {
+            (drawn, delivered, estimated) = (network.DrawnL, network.DeliveredL, network.EstimatedL);
         }
 
         double? lpd = read && population > 0 ? drawn / population : null;

@@ -2,6 +2,7 @@ using CampWater.Alerts;
 using CampWater.Readings;
 using CampWater.Services;
 using CampWater.Status;
+using CampWater.Trucking;
 using CampWater.Water;
 
 namespace CampWater.Archive;
@@ -35,4 +36,10 @@ public interface IArchive
 
     /// <summary>Sanitation counts made by field staff.</summary>
     void SanitationChanged(string campId, Sanitation sanitation);
+
+    /// <summary>A delivery seen in a tank's level, and again each time its match changes.</summary>
+    void DeliveryChanged(Delivery delivery);
+
+    /// <summary>A voucher recorded, and again each time its status changes.</summary>
+    void VoucherChanged(Voucher voucher);
 }

@@ -36,4 +36,12 @@ public sealed class NoArchive : IArchive
     public void SanitationChanged(string campId, Sanitation sanitation)
     {
     }
+
+    public void DeliveryChanged(Trucking.Delivery delivery)
+    {
+    }
+
+    public void VoucherChanged(Trucking.Voucher voucher)
+    {
+    }
 }

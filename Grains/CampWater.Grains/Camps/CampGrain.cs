@@ -120,7 +120,8 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
 
         var tanks = Config.Tanks.Select(t => _statuses.GetValueOrDefault(t.Id)).OfType<TankStatus>().ToArray();
-        return Task.FromResult<CampSummary?>(Summary() with { Tanks = tanks });
+        var today = CampCalendar.LocalDate(_clock.UtcNow, _zone);
+        return Task.FromResult<CampSummary?>(Summary() with { Tanks = tanks, Network = CampModel.NetworkToday(Config, _days, today) });
     }
 
     public async Task<CampSummary> Configure(CampConfig config, bool replaceTanks, string? by = null)
@@ -132,8 +133,40 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
             tanks = [.. tanks, .. Config.Tanks.Where(t => !named.Contains(t.Id))];
         }
 
-        await Apply(WithKeptServices(config with { Tanks = tanks }), by);
+        await Apply(WithKeptServices(WithDatedPopulation(config with { Tanks = tanks })), by);
         return Summary();
+    }
+
+    public async Task<PopulationChange[]> SetPopulation(PopulationChange change, string? by = null)
+    {
+        var config = Config ?? throw new KeyNotFoundException($"Camp '{this.GetPrimaryKeyString()}' does not exist.");
+        await Apply(config.WithPopulationFrom(change.From, change.Population), by);
+        return PopulationList(Config!);
+    }
+
+    /// <summary>The dated populations, oldest first: the first, in force before any change, with no date.</summary>
+    internal static PopulationChange[] PopulationList(CampConfig config) =>
+        [new PopulationChange(DateOnly.MinValue, config.BasePopulation), .. config.PopulationHistory.IsDefault ? [] : config.PopulationHistory];
+
+    /// <summary>
+    /// A camp body's population is the population now: a new figure is recorded from today, and the days before
+    /// keep theirs. A body that gives its own dated history (the registry form) is taken as it stands.
+    /// </summary>
+    private CampConfig WithDatedPopulation(CampConfig config)
+    {
+        if (!config.PopulationHistory.IsDefault)
+        {
+            return config.PopulationHistory.IsEmpty ? config.WithPopulations(config.Population, []) : config;
+        }
+
+        if (Config is not { } current)
+        {
+            return config;
+        }
+
+        var kept = config.WithPopulations(current.BasePopulation, current.PopulationHistory.IsDefault ? [] : current.PopulationHistory);
+        var today = CampCalendar.LocalDate(_clock.UtcNow, CampCalendar.Zone(config.TimeZone));
+        return kept.PopulationOn(today) == config.Population ? kept : kept.WithPopulationFrom(today, config.Population);
     }
 
     public async Task Seed(CampConfig fromFile)
@@ -308,7 +341,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         {
             await ForgetServiceCondition(alert);
         }
-        else if (action.Kind == AlertActionKind.Resolve && alert.TankId is { } tankId && alert.Kind != AlertKind.SensorOffline)
+        else if (action.Kind == AlertActionKind.Resolve && alert.TankId is { } tankId && alert.Kind != AlertKind.SensorOffline && !IsTruckingAlert(alert.Kind))
         {
             // Resolved by hand while the condition may still hold: let it raise a new alert when it does.
             await Tank(tankId).ResetAlert(alert.Kind);
@@ -348,7 +381,7 @@ internal sealed partial class CampGrain : Grain, ICampGrain, IRemindable
         }
 
         _zone = CampCalendar.Zone(config.TimeZone);
-        var serves = CampRollup.ServesPopulation(config.Population, [.. config.Tanks.Select(t => t.ServesPopulation)]);
+        var serves = CampModel.Serves(config, config.PopulationOn(CampCalendar.LocalDate(_clock.UtcNow, _zone)));
         var statuses = await Task.WhenAll(config.Tanks.Select((tank, i) => Tank(tank.Id).Configure(
             tank, new CampContext(campId, config.TimeZone, config.QuietHours, config.TargetLpd, serves[i]))));
 

@@ -192,7 +192,7 @@ internal sealed partial class ServicesGrain(
     {
         var config = Record.Config!;
         var any = false;
-        foreach (var signal in AccessRules.Evaluate(Record.Access, config.Population, Figures(), config.ServicesOrDefault, clock.UtcNow))
+        foreach (var signal in AccessRules.Evaluate(Record.Access, config.PopulationOn(CampCalendar.LocalDate(clock.UtcNow, CampCalendar.Zone(config.TimeZone))), Figures(), config.ServicesOrDefault, clock.UtcNow))
         {
             Pend(signal, null, null);
             any = true;

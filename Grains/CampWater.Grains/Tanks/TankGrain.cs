@@ -34,10 +34,10 @@ internal sealed partial class TankGrain(
         if (_geometry is not null && Tank.PendingSignals.Count > 0)
         {
             // Signals stored before a crash that the camp may never have taken: it skips those it has.
-            return NotifyCamp([]);
+            return Task.WhenAll(NotifyCamp([]), ReportFills());
         }
 
-        return Task.CompletedTask;
+        return ReportFills();
     }
 
     public async Task<ApplyOutcome> Apply(TankReading reading) => (await ApplyBatch([reading]))[0];
@@ -89,6 +89,45 @@ internal sealed partial class TankGrain(
             // Stored before the caller acknowledges the readings to the broker: what was acknowledged survives a crash.
             await WriteStateAsync();
             await NotifyCamp(changedDays);
+            await ReportFills();
+        }
+
+        return outcomes;
+    }
+
+    public async Task<ApplyOutcome[]> ApplyInflow(InflowReading[] readings)
+    {
+        var outcomes = new ApplyOutcome[readings.Length];
+        if (_geometry is null)
+        {
+            DeactivateOnIdle();
+            Array.Fill(outcomes, ApplyOutcome.UnknownTank);
+            return outcomes;
+        }
+
+        var changedDays = new List<TankDayRecord>();
+        for (var i = 0; i < readings.Length; i++)
+        {
+            var (outcome, changed) = InflowModel.Apply(Tank, readings[i], _zone);
+            outcomes[i] = outcome;
+            foreach (var day in changed)
+            {
+                var at = changedDays.FindIndex(d => d.Date == day.Date);
+                if (at >= 0)
+                {
+                    changedDays[at] = day;
+                }
+                else
+                {
+                    changedDays.Add(day);
+                }
+            }
+        }
+
+        if (changedDays.Count > 0)
+        {
+            await WriteStateAsync();
+            await NotifyCamp(changedDays);
         }
 
         return outcomes;
@@ -98,6 +137,13 @@ internal sealed partial class TankGrain(
     {
         // Forgotten in memory now, in storage with the next write; sent again meanwhile only after a crash.
         Tank.PendingSignals.RemoveAll(s => s.Seq <= seq);
+        return Task.CompletedTask;
+    }
+
+    public Task FillsTaken(long seq)
+    {
+        // As with signals: forgotten in memory now, in storage with the next write.
+        Tank.Fills.Pending.RemoveAll(f => f.Seq <= seq);
         return Task.CompletedTask;
     }
 
@@ -192,6 +238,12 @@ internal sealed partial class TankGrain(
         var camp = _camp ??= GrainFactory.GetGrain<ICampGrain>(Tank.CampId!);
         return camp.TankChanged(CurrentStatus(), [.. changedDays], [.. Tank.PendingSignals]);
     }
+
+    /// <summary>The fills seen and not yet taken go to the camp's trucking, which skips those it has (see <see cref="Trucking.FillDetector"/>).</summary>
+    private Task ReportFills() =>
+        Tank.CampId is { } campId && Tank.Fills.Pending.Count > 0
+            ? GrainFactory.GetGrain<ITruckingGrain>(campId).FillsSeen(Tank.Config!.Id, [.. Tank.Fills.Pending])
+            : Task.CompletedTask;
 
     /// <summary>
     /// Every accepted reading goes to the archive, late ones included; duplicates were archived before.

@@ -82,7 +82,7 @@ let serial = 0;
  */
 function nowFigure(alert, tank, camp) {
   // A water test's alert is about the water, not the tank's level: its figure now is the next test's.
-  if (alert.kind.startsWith('quality-')) return ['', null];
+  if (alert.kind.startsWith('quality-') || alert.kind.startsWith('delivery-')) return ['', null];
   if (alert.kind === 'taps-short' || alert.kind === 'latrines-short') {
     const per = alert.kind === 'taps-short' ? camp?.peoplePerUsableTap : camp?.peoplePerUsableLatrine;
     return isNumber(per) ? [t(alert.kind === 'taps-short' ? 'card.now.perTap' : 'card.now.perLatrine', { n: number(Math.round(per)) }), null] : ['', null];

@@ -5,10 +5,16 @@ import { levelFraction, setAttr, setStyle, setText, slots, template } from '../d
 import { NONE, adaptive, days, isNumber, litres, litresInWords, lpd, number, percent, volumeOf } from '../format.js';
 import { t } from '../i18n.js';
 
+const TEXT = {
+  byVolume: t('figures.byVolume'),
+  autonomyTitle: t('figures.autonomyTitle'),
+};
+
 const make = template(`
 <div class="camp-figures">
   <div class="camp-level">
     <p class="camp-level-text"><span class="num big" data-slot="pct"></span>
+      <span class="muted small" data-slot="pctLabel"></span>
       <span class="muted num" data-slot="volume"></span></p>
     <span class="bar bar-camp" role="img" data-slot="bar"><span class="bar-fill"></span></span>
   </div>
@@ -61,6 +67,7 @@ export function createCampFigures() {
     /** @param {object} camp CampSummary */
     update(camp) {
       setText(s.pct, percent(camp.levelPct));
+      setText(s.pctLabel, TEXT.byVolume);
       setText(s.volume, camp.capacityL > 0 ? volumeOf(camp.volumeL, camp.capacityL) : t('figures.noTanks'));
       setStyle(s.bar, '--level', levelFraction(camp.levelPct));
       setAttr(s.bar, 'hidden', !(camp.capacityL > 0));
@@ -81,6 +88,7 @@ export function createCampFigures() {
       setText(s.met.lastElementChild, met == null ? (unjudged ? t('figures.tooFew') : '') : met ? t('figures.met') : t('figures.notMet'));
       setText(s.coverage, isNumber(camp.coveragePct) ? t('figures.ofPeople', { pct: percent(camp.coveragePct) }) : NONE);
       setText(s.autonomy, days(camp.daysOfAutonomy));
+      setAttr(s.autonomy, 'title', TEXT.autonomyTitle);
       showAlerts(s.alerts, camp.openAlerts);
     },
   };

@@ -4,6 +4,7 @@
 
 import { dayTime, number } from '../format.js';
 import { t } from '../i18n.js';
+import { shortDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { campFields } from './camp-form.js';
 import { tankFields } from './tank-form.js';
@@ -17,7 +18,15 @@ const TEXT = {
   rows: (n) => t('changes.rows', { count: n, n: number(n) }),
   more: (n) => t('changes.more', { count: n, n: number(n) }),
   registryFile: t('changes.registryFile'),
+  population: t('changes.population'),
+  populationChange: (from, to, since) => (since
+    ? t('changes.populationFrom', { from, to, since })
+    : t('changes.populationNow', { from, to })),
 };
+
+// "Population: 1,200 → 1,250 people from 20 Nov": one sentence, not two figures with a unit each.
+const populationText = (f) =>
+  TEXT.populationChange(f.from == null ? TEXT.unset : number(f.from), f.to == null ? TEXT.unset : number(f.to), f.since ? shortDate(f.since) : '');
 
 // Who a change is by when it came from the registry file at start, not from a person.
 const REGISTRY_FILE = 'registry file';
@@ -81,9 +90,11 @@ export function createChangeList({ tankName = (id) => id } = {}) {
           for (const f of fields) {
             const { label, unit, options } = labelOf(change, f.field);
             const item = document.createElement('li');
-            item.textContent = change.kind === 'created'
-              ? `${label}: ${valueText(f.to, unit, options)}`
-              : `${label}: ${valueText(f.from, unit, options)} → ${valueText(f.to, unit, options)}`;
+            item.textContent = f.field === 'population' && (change.kind !== 'created' || f.since)
+              ? populationText(f)
+              : change.kind === 'created'
+                ? `${label}: ${valueText(f.to, unit, options)}`
+                : `${label}: ${valueText(f.from, unit, options)} → ${valueText(f.to, unit, options)}`;
             ul.append(item);
           }
           if (fields.length < change.fields.length) {

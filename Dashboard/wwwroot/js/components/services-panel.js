@@ -18,7 +18,7 @@ const make = template(`
 <section class="services" aria-labelledby="services-title">
   <div class="services-head">
     <h2 id="services-title" data-i18n="services.services"></h2>
-    <p class="page-links"><a data-slot="mapLink" data-i18n="services.campMap"></a> <a data-slot="fieldLink" hidden data-i18n="services.fieldEntry"></a></p>
+    <p class="page-links"><a data-slot="mapLink" data-i18n="services.campMap"></a> <a data-slot="fieldLink" hidden data-i18n="services.fieldEntry"></a> <a data-slot="voucherLink" hidden data-i18n="services.truckVoucher"></a></p>
   </div>
   <p class="field-error" role="alert" data-slot="error" hidden></p>
   <dl class="facts facts-camp card" data-slot="access">
@@ -110,6 +110,8 @@ export function createServicesPanel({ campId }) {
   setAttr(s.mapLink, 'href', `#/camps/${enc}/map`);
   setAttr(s.fieldLink, 'href', `#/camps/${enc}/field`);
   setAttr(s.fieldLink, 'hidden', !can('act'));
+  setAttr(s.voucherLink, 'href', `#/camps/${enc}/voucher`);
+  setAttr(s.voucherLink, 'hidden', !can('act'));
   setAttr(s.outbreakRow, 'hidden', !can('configure'));
   const names = { tanks: new Map(), points: new Map() };
   let state = { tests: [], points: [], limits: null, alerts: [], sanitation: null, from: '', to: '' };

@@ -43,6 +43,15 @@ const FIELDS = [
     toInput: (v) => (Array.isArray(v) ? v.map(([l, litres]) => `${l}, ${litres}`).join('\n') : ''),
     fromInput: parseStrapping,
   },
+  { path: 'outletMm', label: t('tankForm.outletMm'), unit: t('tankForm.outletMm.unit'), kind: 'num', min: 0, max: MAX_MM, placeholder: '0' },
+  {
+    path: 'feeds', label: t('tankForm.feeds'), unit: t('tankForm.feeds.unit'), kind: 'table', placeholder: t('tankForm.feeds.placeholder'),
+    toInput: (v) => (Array.isArray(v) ? v.join('\n') : ''),
+    fromInput: (text) => {
+      const ids = text.split(/[,\s]+/).map((id) => id.trim()).filter(Boolean);
+      return { value: ids.length ? ids : undefined };
+    },
+  },
   { path: 'sensor.mountHeightMm', label: t('tankForm.sensor.mountHeightMm'), unit: t('unit.mm'), kind: 'num', required: true, above: 0, max: MAX_MM },
   { path: 'sensor.blindZoneMm', label: t('tankForm.sensor.blindZoneMm'), unit: t('unit.mm'), kind: 'num', required: true, min: 0 },
   {
@@ -58,7 +67,7 @@ const FIELDS = [
 ];
 
 const GROUPS = [
-  [t('tankForm.group.Tank'), ['name', 'servesPopulation', 'shape', 'diameterMm', 'heightMm', 'widthMm', 'lengthMm', 'strapping']],
+  [t('tankForm.group.Tank'), ['name', 'servesPopulation', 'shape', 'diameterMm', 'heightMm', 'widthMm', 'lengthMm', 'strapping', 'outletMm', 'feeds']],
   [t('tankForm.group.Sensor'), ['sensor.mountHeightMm', 'sensor.blindZoneMm', 'sensor.devEui']],
   [t('tankForm.group.thresholds'), ['thresholds.lowPct', 'thresholds.criticalPct', 'thresholds.overflowPct', 'thresholds.offlineAfterMin', 'thresholds.rapidDropPctPerHour', 'thresholds.nightDrawPct']],
 ];

@@ -6,6 +6,11 @@ import { NONE, age, battery, dateTime, flow, hours, isNumber, litres, litresInWo
 import { t } from '../i18n.js';
 import { BADGE_HTML, levelWords, showLevel, showState } from './tank-state.js';
 
+const TEXT = {
+  ofHeight: t('tile.ofHeight'),
+  byVolume: (pct) => t('tile.byVolume', { pct }),
+};
+
 const make = template(`
 <article class="tile">
   <header class="tile-head">
@@ -20,7 +25,8 @@ const make = template(`
       <span class="gauge-tick" style="--at:75%"></span>
     </div>
     <div class="tile-figures">
-      <p class="tile-level"><span><span class="num big" data-slot="pct"></span> <span class="muted small" data-i18n="tile.ofHeight"></span></span>
+      <p class="tile-level"><span><span class="num big" data-slot="pct"></span> <span class="muted small" data-slot="ofHeight"></span></span>
+        <span class="muted small num" data-slot="volumePct"></span>
         <span class="muted num" data-slot="volume"></span></p>
       <dl class="facts">
         <div><dt data-i18n="tile.netFlow"></dt><dd class="num" data-slot="flow"><span aria-hidden="true" class="arrow"></span><span></span><span class="visually-hidden"></span></dd></div>
@@ -47,6 +53,8 @@ export function createTankTile() {
       setAttr(s.name, 'href', `#/camps/${encodeURIComponent(tank.campId)}/tanks/${encodeURIComponent(tank.tankId)}`);
       setText(s.pct, percent(tank.levelPct));
       setText(s.volume, volumeOf(tank.volumeL, tank.capacityL));
+      setText(s.ofHeight, TEXT.ofHeight);
+      setText(s.volumePct, isNumber(tank.volumePct) ? TEXT.byVolume(percent(tank.volumePct)) : '');
       showLevel(s.gauge, tank.levelPct,
         t('tile.gaugeWords', { level: levelWords(tank.levelPct, state), volume: litresInWords(tank.volumeL), capacity: litresInWords(tank.capacityL) }));
 

@@ -6,12 +6,17 @@
 
 import * as api from '../api.js';
 import { createCoverageChart, COMPLETE, dayClass, isJudged, MINIMUM_LPD } from '../components/coverage-chart.js';
-import { addDays, daysBetween, isIsoDate, longDate, shortDayDate } from '../dates.js';
+import { addDays, daysBetween, isIsoDate, longDate, shortDate, shortDayDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { t } from '../i18n.js';
 import { litres, lpd, number, people, percent } from '../format.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
+
+const TEXT_POPULATION = {
+  // "population 6,000 from 20 Nov": the figure each day from then on is judged by.
+  from: (n, date) => t('population.from', { n, date }),
+};
 
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 400;
@@ -193,7 +198,8 @@ export function mount(root, { campId }, app) {
     const name = camp.name || campId;
     setText(s.title, t('campCoverage.title', { camp: name }));
     app.setTitle(t('campCoverage.title', { camp: name }));
-    setText(s.meta, `${people(camp.population)} · target ${lpd(camp.targetLpd)} · dates in ${camp.timeZone}`);
+    const who = camp.populationFrom ? TEXT_POPULATION.from(number(camp.population), shortDate(camp.populationFrom)) : people(camp.population);
+    setText(s.meta, [who, t('camp.target', { target: lpd(camp.targetLpd) }), t('page.datesIn', { zone: camp.timeZone })].join(' · '));
     const today = camp.today?.date;
     const asked = readRange();
     const to = isIsoDate(asked.to) ? asked.to : today;

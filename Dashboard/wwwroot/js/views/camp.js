@@ -9,12 +9,19 @@ import { createServicesPanel } from '../components/services-panel.js';
 import { createCampForm } from '../components/camp-form.js';
 import { createChangeList } from '../components/change-list.js';
 import { createTankTile } from '../components/tank-tile.js';
+import { createNetworkView } from '../components/network-view.js';
+import { shortDate } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
 import { counted, lpd, people, zoneName } from '../format.js';
 import { t } from '../i18n.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 import { syncView } from '../sync.js';
+
+const TEXT = {
+  // "6,000 people from 20 Nov": the population in force today, and since when.
+  peopleFrom: (peopleText, date) => t('camp.peopleFrom', { people: peopleText, date }),
+};
 
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
@@ -32,6 +39,7 @@ const makePage = template(`
       <div class="tiles" data-slot="tiles"></div>
       <p class="muted" data-slot="noTanks" hidden data-i18n="overview.noTanks"></p>
     </section>
+    <div data-slot="network"></div>
     <div data-slot="services"></div>
     <div class="camp-page-more">
       <section class="card" aria-labelledby="settings-title">
@@ -58,10 +66,14 @@ export function mount(root, { campId }, app) {
 
   const figures = createCampFigures();
   s.figures.append(figures.el);
+  const network = createNetworkView();
+  s.network.append(network.el);
   const services = createServicesPanel({ campId });
   s.services.append(services.el);
   let zone = null; // the camp's time zone
   let config = null;
+  let populationNow = null; // today's population: what the form shows and a save changes from today
+  const withToday = (c) => (populationNow == null ? c : { ...c, population: populationNow });
   const editable = can('configure');
   setText(s.settingsNote, editable
     ? t('camp.settingsNote')
@@ -70,7 +82,7 @@ export function mount(root, { campId }, app) {
     editable,
     async save(body) {
       showCamp(await api.putCampConfig(campId, body));
-      config = await api.getCampConfig(campId);
+      config = withToday(await api.getCampConfig(campId));
       form.fill(config);
       loadChanges().catch(() => {});
     },
@@ -90,7 +102,10 @@ export function mount(root, { campId }, app) {
     setText(s.title, camp.name || camp.campId);
     app.setTitle(camp.name || camp.campId);
     zone = camp.timeZone ?? zone;
-    setText(s.meta, [people(camp.population), counted('fmt.tanks', camp.tankCount),
+    populationNow = camp.population ?? populationNow;
+    const who = camp.populationFrom ? TEXT.peopleFrom(people(camp.population), shortDate(camp.populationFrom)) : people(camp.population);
+    if (camp.network) network.update(camp.network);
+    setText(s.meta, [who, counted('fmt.tanks', camp.tankCount),
       t('camp.target', { target: lpd(camp.targetLpd) }), t('page.timesIn', { zone: zoneName(zone) })].join(' · '));
     figures.update(camp);
     services.summary(camp);
@@ -115,8 +130,9 @@ export function mount(root, { campId }, app) {
       if (sync.snapshotWins('camp', startedAt)) showCamp(camp);
       zone = camp.timeZone ?? zone;
       app.setZone(zone);
-      if (!config || JSON.stringify(config) !== JSON.stringify(nextConfig)) {
-        config = nextConfig;
+      const shown = withToday(nextConfig);
+      if (!config || JSON.stringify(config) !== JSON.stringify(shown)) {
+        config = shown;
         form.update(config);
       }
       const tanks = camp.tanks ?? [];

@@ -10,6 +10,12 @@ import { t } from '../i18n.js';
 import { counted, days as dayCount, lpd, number, people } from '../format.js';
 import { pageMessage } from './page-message.js';
 
+const TEXT = {
+  // "population 6,000 from 20 Nov": the figure each camp's days are judged by from then on.
+  population: (n) => t('population.now', { n }),
+  populationFrom: (n, date) => t('population.from', { n, date }),
+};
+
 const makePage = template(`
 <section class="page" aria-labelledby="page-title">
   <header class="page-head">
@@ -30,6 +36,7 @@ const makeRow = template(`
     <h2 class="card-title"><a data-slot="link"></a></h2>
     <p class="verdict" data-slot="verdict"><span aria-hidden="true"></span> <span></span></p>
   </div>
+  <p class="muted small num" data-slot="population"></p>
   <dl class="facts cov-facts">
     <div><dt data-i18n="coverage.average"></dt><dd class="num" data-slot="mean"></dd></div>
     <div><dt data-i18n="coverage.target"></dt><dd class="num" data-slot="target"></dd></div>
@@ -94,6 +101,9 @@ export function mount(root, _params, app) {
         const el = makeRow();
         const x = slots(el);
         setText(x.link, r.camp.name || r.camp.campId);
+        setText(x.population, r.camp.populationFrom
+          ? TEXT.populationFrom(number(r.camp.population), shortDate(r.camp.populationFrom))
+          : TEXT.population(number(r.camp.population)));
         setAttr(x.link, 'href', `#/coverage/${encodeURIComponent(r.camp.campId)}?from=${r.from}&to=${r.to}`);
         const below = r.mean != null && r.mean < r.camp.targetLpd;
         const short = r.mean != null && r.mean < MINIMUM_LPD;

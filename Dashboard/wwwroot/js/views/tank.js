@@ -6,6 +6,7 @@ import * as api from '../api.js';
 import * as live from '../live.js';
 import { createLevelChart } from '../components/level-chart.js';
 import { createChangeList } from '../components/change-list.js';
+import { createDeliveryList } from '../components/delivery-list.js';
 import { createTankForm, fullHeightOf } from '../components/tank-form.js';
 import { createTankTile } from '../components/tank-tile.js';
 import { setAttr, setText, slots, template } from '../dom.js';
@@ -37,6 +38,10 @@ const makePage = template(`
       </div>
       <div data-slot="chart"></div>
       <p class="muted small" data-slot="chartNote"></p>
+    </section>
+    <section class="card tank-page-deliveries" aria-labelledby="deliveries-title">
+      <div class="card-head"><h2 id="deliveries-title" data-i18n="tank.deliveries"></h2><a data-slot="voucherLink" hidden data-i18n="tank.enterVoucher"></a></div>
+      <div data-slot="deliveries"></div>
     </section>
     <section class="card tank-page-config" aria-labelledby="config-title">
       <h2 id="config-title" data-i18n="tank.configuration"></h2>
@@ -75,6 +80,10 @@ export function mount(root, { campId, tankId }, app) {
   let zone = null; // the camp's time zone
   const changes = createChangeList();
   s.changes.append(changes.el);
+  const deliveries = createDeliveryList();
+  s.deliveries.append(deliveries.el);
+  setAttr(s.voucherLink, 'href', `#/camps/${encodeURIComponent(campId)}/voucher/${encodeURIComponent(tankId)}`);
+  setAttr(s.voucherLink, 'hidden', !can('act'));
   let range = '24h';
   let points = [];
   let window_ = null; // { from, to }
@@ -99,6 +108,23 @@ export function mount(root, { campId, tankId }, app) {
 
   async function loadChanges(signal) {
     changes.show(await api.getChanges(campId, { tankId }, { signal }), zone, { withTank: false });
+  }
+
+  async function loadDeliveries(signal) {
+    const to = new Date();
+    const from = new Date(to.getTime() - RANGES['7d']);
+    const [list, vouchers] = await Promise.all([
+      api.getDeliveries(campId, { from: from.toISOString(), to: to.toISOString(), tankId }, { signal }),
+      api.getVouchers(campId, { from: new Date(from.getTime() - 7_200_000).toISOString(), to: new Date(to.getTime() + 7_200_000).toISOString() }, { signal }),
+    ]);
+    deliveries.show(list, zone, new Map(vouchers.map((v) => [v.id, v])));
+    // Followed from a contractor's voucher: the fill it matched, in view.
+    const wanted = new URLSearchParams(location.hash.split('?')[1] ?? '').get('delivery');
+    const row = wanted ? deliveries.el.querySelector(`[id="delivery-${CSS.escape(wanted)}"]`) : null;
+    if (row) {
+      row.dataset.highlight = 'true';
+      row.scrollIntoView({ block: 'center' });
+    }
   }
 
   async function loadLevels(signal) {
@@ -134,7 +160,7 @@ export function mount(root, { campId, tankId }, app) {
         form.update(config);
       }
       setText(s.meta, [camp?.name ?? campId, tankId, zone ? t('page.timesIn', { zone: zoneName(zone) }) : ''].filter(Boolean).join(' · '));
-      await Promise.all([loadLevels(signal), loadChanges(signal)]);
+      await Promise.all([loadLevels(signal), loadChanges(signal), loadDeliveries(signal).catch(() => {})]);
       setAttr(s.body, 'hidden', false);
       message.clear();
     },
