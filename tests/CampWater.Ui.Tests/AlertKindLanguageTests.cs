@@ -7,7 +7,8 @@ namespace CampWater.Ui;
 /// read with <c>Accept-Language: ar</c> and <c>fr</c>: readings over MQTT for rapid-drop (tank <c>lang-drop</c>),
 /// night-draw, coverage-low and sensor-offline (camp <see cref="UiRegistry.LanguageCampId"/>, whose readings are of the
 /// day before yesterday by the camp's own clock, so the night and the day are over whenever the test runs), a tap
-/// count and a latrine count over the API for taps-short and latrines-short.
+/// count and a latrine count over the API for taps-short and latrines-short; trucked water vouchers over the API
+/// with the tank's readings over MQTT for delivery-short and delivery-unverified.
 /// </summary>
 [Collection(UiCollection.Name)]
 public sealed class AlertKindLanguageTests(UiHostFixture host)
@@ -61,6 +62,42 @@ public sealed class AlertKindLanguageTests(UiHostFixture host)
         // 2.8 L a person is critical; the day is judged as its readings arrive, late, after the camp first judged it empty.
         Assert.Contains(english, a => a.GetProperty("messageKey").GetString()!.StartsWith("alert.msg.coverage-low.critical", StringComparison.Ordinal));
         Assert.Contains(english, a => a.GetProperty("messageKey").GetString() == "alert.msg.night-draw.share");
+    }
+
+    [Fact]
+    public async Task Accept_Language_ar_and_fr_word_delivery_short_of_a_3000_L_voucher_and_delivery_unverified_with_their_key_and_parts()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var truckAt = now.AddMinutes(-100);
+        using var field = host.Api(UiUsers.FieldToken);
+        var path = $"/api/camps/{UiRegistry.CampId}/vouchers";
+        // A voucher of 3,000 L four hours ago at a tank whose level never rose: unverified after 3 hours.
+        await SendAsync(field, HttpMethod.Post, path, $$"""{ "tankId": "lang-truck", "deliveredAt": "{{now.AddHours(-4):yyyy-MM-ddTHH:mm:ssZ}}", "litres": 3000, "contractor": "Azraq Water Co", "truck": "JO 55-1234", "voucherNo": "AZ-601" }""");
+        await SendAsync(field, HttpMethod.Post, path, $$"""{ "tankId": "lang-short", "deliveredAt": "{{truckAt.AddMinutes(5):yyyy-MM-ddTHH:mm:ssZ}}", "litres": 3000, "contractor": "Azraq Water Co", "truck": "JO 55-1235", "voucherNo": "AZ-602" }""");
+
+        // lang-short: 300 L an hour drawn, and a fill of 2,000 L over 20 minutes (two thirds of the voucher), noise ±0.1 %.
+        var noise = new Random(21);
+        var pct = 50.0;
+        await using (var sensor = await host.ConnectSensorAsync())
+        {
+            for (var t = now.AddHours(-3); t < now; t = t.AddMinutes(5))
+            {
+                pct -= 300.0 / 12 / 94.2478;
+                if (t > truckAt && t <= truckAt.AddMinutes(20))
+                {
+                    pct += 2000.0 / 4 / 94.2478;
+                }
+
+                await sensor.PublishStringAsync(Readings.Topic("lang-short"), Readings.Level(t, Math.Round(pct + ((noise.NextDouble() * 0.2) - 0.1), 2)), cancellationToken: Ct);
+            }
+        }
+
+        string[] kinds = ["delivery-short", "delivery-unverified"];
+        string[] tanks = ["lang-truck", "lang-short"];
+        async Task<System.Text.Json.JsonElement[]> Alerts(string? language) =>
+            [.. (await AlertLanguages.AlertsAsync(host, language, UiRegistry.CampId, Ct)).Where(a => tanks.Contains(a.GetProperty("tankId").GetString()))];
+        var english = await Eventually.ValueAsync(() => Alerts(null), a => AlertLanguages.HasKinds(a, kinds), TimeSpan.FromSeconds(60), "delivery-short and delivery-unverified");
+        AlertLanguages.AssertWorded(kinds, english, await Alerts("ar"), await Alerts("fr"));
     }
 
     private static async Task SendAsync(HttpClient api, HttpMethod method, string path, string json)

@@ -43,12 +43,15 @@ internal static partial class AlertLanguages
             var enMessage = en.GetProperty("message").GetString()!;
             var frMessage = fr.GetProperty("message").GetString()!;
             Assert.True(ArabicLetters().Matches(arMessage).Count >= 5, $"{kind} in Arabic: “{arMessage}”");
-            Assert.False(LatinWord().IsMatch(arMessage), $"{kind} in Arabic has a Latin word: “{arMessage}”");
+            // Names and numbers people wrote (a contractor, a truck's plate, a voucher number) are data, not words to translate.
+            var words = parts.Values.Where(v => !Regex.IsMatch(v, @"^\d+(\.\d+)?$")).OrderByDescending(v => v.Length)
+                .Aggregate(arMessage, (text, data) => text.Replace(data, " ", StringComparison.Ordinal));
+            Assert.False(LatinWord().IsMatch(words), $"{kind} in Arabic has a Latin word: “{arMessage}”");
             // The same figures in every language: each part that is a number is in the English, the Arabic and the French.
             // A part of minutes ("…Min") reads in the unit a person counts in: 2,737 minutes as 46 h.
             foreach (var figure in parts.Where(p => Regex.IsMatch(p.Value, @"^\d+(\.\d+)?$")).Select(p => p.Key.EndsWith("Min", StringComparison.Ordinal) ? Span(p.Value) : p.Value))
             {
-                Assert.Contains(figure, enMessage);
+                Assert.Contains(figure, enMessage.Replace(",", "", StringComparison.Ordinal)); // the server's English groups thousands: 3,000 L
                 Assert.Contains(figure, arMessage);
                 Assert.Contains(figure, frMessage);
             }

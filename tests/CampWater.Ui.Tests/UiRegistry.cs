@@ -32,7 +32,7 @@ internal static class UiRegistry
     /// </summary>
     public const string LanguageCampId = "ui-lang";
 
-    public static readonly string[] TankIds = ["tile", "ack", "roles", "offline", "weight", "shots", "crit", "fault", "form", "cross", "lang", "langq", "lang-over", "lang-fault", "lang-frc", "lang-drop", "lang-note", "lang-card", "sw-ack", "sw-gone"];
+    public static readonly string[] TankIds = ["tile", "ack", "roles", "offline", "weight", "shots", "crit", "fault", "form", "cross", "lang", "langq", "lang-over", "lang-fault", "lang-frc", "lang-drop", "lang-note", "lang-card", "lang-truck", "lang-short", "sw-ack", "sw-gone"];
 
     /// <summary>Tanks with names of their own, for the inbox: the id alone must never be what a person reads.</summary>
     public static readonly (string Id, string Name)[] NamedTanks = [("b7", "Elevated tank B"), ("hill", "Hill reservoir")];
