@@ -15,6 +15,11 @@ internal static class RequestLanguage
         return TextCatalogue.Embedded.Pick(tags);
     }
 
+    /// <summary>The alert's message and the notes the server wrote among its comments, in <paramref name="language"/>.</summary>
     public static Alert Worded(Alert alert, string language) =>
-        language == TextCatalogue.Fallback ? alert : alert with { Message = TextCatalogue.Embedded.Message(alert, language) };
+        language == TextCatalogue.Fallback ? alert : alert with
+        {
+            Message = TextCatalogue.Embedded.Message(alert, language),
+            Comments = alert.Comments.IsDefault ? alert.Comments : [.. alert.Comments.Select(c => c.TextKey is null ? c : c with { Text = TextCatalogue.Embedded.Text(c, language) })],
+        };
 }

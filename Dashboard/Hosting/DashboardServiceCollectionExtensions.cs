@@ -22,7 +22,7 @@ public static class DashboardServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<JsonOptions>(o => CampWaterJson.Configure(o.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Api.ReasonLanguage.Word);
         services.AddSignalR().AddJsonProtocol(o => CampWaterJson.Configure(o.PayloadSerializerOptions));
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());

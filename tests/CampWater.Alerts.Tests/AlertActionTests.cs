@@ -90,7 +90,8 @@ public sealed class AlertActionTests
         var alert = book.Assign(id, " Omar Haddad ", "amina", s_later).Alert!;
 
         Assert.Equal("Omar Haddad", alert.Assignee);
-        Assert.Equal(new AlertComment(s_later, "amina", "Assigned to Omar Haddad"), Assert.Single(alert.Comments));
+        var note = Assert.Single(alert.Comments);
+        Assert.Equal(new AlertComment(s_later, "amina", "Assigned to Omar Haddad") { TextKey = AlertBook.AssignedKey, TextArgs = MessageArgs.Of([new("name", "Omar Haddad")]) }, note);
         Assert.Equal(AlertState.Active, alert.State);
     }
 

@@ -25,7 +25,14 @@ internal static class UiRegistry
     /// <summary>A camp of 1,000 people with one tank, whose days the coverage tests fill or leave empty.</summary>
     public const string CoverageCampId = "ui-cov";
 
-    public static readonly string[] TankIds = ["tile", "ack", "roles", "offline", "weight", "shots", "crit", "fault", "form", "cross", "lang", "langq", "lang-over", "lang-fault", "lang-frc", "sw-ack", "sw-gone", "lang-truck", "sw-truck"];
+    /// <summary>
+    /// A camp of 1,000 people in Asia/Damascus with one tank, <c>lang-day</c>, and a tap stand <c>lp1</c> of 6 taps on
+    /// it, whose alerts are worded in every language: a night that draws too much, a day short of water, a sensor
+    /// gone quiet, taps and latrines short.
+    /// </summary>
+    public const string LanguageCampId = "ui-lang";
+
+    public static readonly string[] TankIds = ["tile", "ack", "roles", "offline", "weight", "shots", "crit", "fault", "form", "cross", "lang", "langq", "lang-over", "lang-fault", "lang-frc", "lang-drop", "lang-note", "lang-card", "lang-ghost", "lang-short", "sw-ack", "sw-gone", "lang-truck", "sw-truck"];
 
     /// <summary>Tanks with names of their own, for the inbox: the id alone must never be what a person reads.</summary>
     public static readonly (string Id, string Name)[] NamedTanks = [("b7", "Elevated tank B"), ("hill", "Hill reservoir")];
@@ -48,6 +55,10 @@ internal static class UiRegistry
             "id": "{{ServicesCampId}}", "name": "Azraq South", "timeZone": "Asia/Amman", "population": 1200, "targetLpd": 20,
             "tanks": [{{Tank("w1")}}, {{Tank("w2")}}, {{Tank("w3")}}],
             "points": [{ "id": "p1", "name": "Tap stand 1", "kind": "tapstand", "tankId": "w1", "taps": 6 }]
+          }, {
+            "id": "{{LanguageCampId}}", "name": "Sarmada 3", "timeZone": "Asia/Damascus", "population": 1000, "targetLpd": 20,
+            "tanks": [{{Tank("lang-day")}}],
+            "points": [{ "id": "lp1", "name": "Tap stand 1", "kind": "tapstand", "tankId": "lang-day", "taps": 6 }]
           }]
         }
         """;

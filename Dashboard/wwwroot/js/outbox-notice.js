@@ -43,6 +43,8 @@ export async function describeRefusal(entry, problem, status) {
     const args = { voucherNo: entry.body?.voucherNo ?? '', contractor: entry.body?.contractor ?? '' };
     return t(status === 409 ? 'voucher.refusedDuplicate' : 'voucher.refusedInvalid', args);
   }
+  // A field entry no longer valid: the server's reasons, worded in the page's language (Accept-Language).
+  if (status === 400 && problem.errors) return Object.values(problem.errors).flat().join('; ') || null;
   if (!entry.alertId || status !== 409) return null;
   try {
     const response = await fetch(`api/alerts/${encodeURIComponent(entry.alertId)}`, { headers: { Accept: 'application/json' }, cache: 'no-store' });

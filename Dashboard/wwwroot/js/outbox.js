@@ -6,6 +6,7 @@
 //
 // Entry: { id, method, path, body, label, at, alertId? }; refused: the entry with { status, why, refusedAt }.
 
+import { lang } from './i18n.js';
 import { writeHeaders } from './session.js';
 
 const DB = 'campwater';
@@ -85,7 +86,7 @@ export function flush(describe = null) {
         try {
           response = await fetch(entry.path, {
             method: entry.method,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...writeHeaders() },
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': lang, ...writeHeaders() },
             body: JSON.stringify(entry.body ?? {}),
             cache: 'no-store',
           });

@@ -15,6 +15,9 @@ public sealed class AlertBook
 
     public const int MaxNameLength = 200;
 
+    /// <summary>The catalogue key of the note an assignment leaves among the comments ("Assigned to {name}").</summary>
+    public const string AssignedKey = "card.comment.assigned";
+
     public const int MaxTextLength = 2000;
 
     /// <summary>Resolved alerts kept per camp, however recent: a flapping sensor must not grow the state without bound.</summary>
@@ -198,7 +201,11 @@ public sealed class AlertBook
         return AlertActionResult.Done(Replace(index, alert with
         {
             Assignee = assignee,
-            Comments = WithComment(alert, at, by, $"Assigned to {assignee}"),
+            Comments = (alert.Comments.IsDefault ? [] : alert.Comments).Add(new AlertComment(at, by, $"Assigned to {assignee}")
+            {
+                TextKey = AssignedKey,
+                TextArgs = MessageArgs.Of([new("name", assignee)]),
+            }),
         }));
     }
 

@@ -20,8 +20,23 @@ public static class AlertWording
             return alert.Message;
         }
 
+        return Filled(catalogue, language, key, alert.MessageArgs);
+    }
+
+    /// <summary>A comment's text in a language: a note the server wrote from its key and parts; what a person typed as typed.</summary>
+    public static string Text(this TextCatalogue catalogue, AlertComment comment, string language)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(comment);
+        return language == TextCatalogue.Fallback || comment.TextKey is not { } key || !catalogue.Has(language, key)
+            ? comment.Text
+            : Filled(catalogue, language, key, comment.TextArgs);
+    }
+
+    private static string Filled(TextCatalogue catalogue, string language, string key, MessageArgs? parts)
+    {
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in (IEnumerable<KeyValuePair<string, string>>?)alert.MessageArgs ?? [])
+        foreach (var (name, value) in (IEnumerable<KeyValuePair<string, string>>?)parts ?? [])
         {
             args[name] = name.EndsWith("Min", StringComparison.Ordinal) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes)
                 ? Duration(catalogue, language, minutes)

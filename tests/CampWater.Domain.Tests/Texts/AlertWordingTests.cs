@@ -56,6 +56,39 @@ public sealed class AlertWordingTests
         Assert.Equal("Level 20 % is below 25 %", Texts.Message(alert, "ar"));
     }
 
+    [Fact]
+    public void The_note_of_an_assignment_to_Omar_Haddad_reads_in_Arabic_and_French_and_a_typed_comment_stays_as_typed()
+    {
+        var book = new AlertBook();
+        var raised = book.Apply("c", "t", new AlertSignal(AlertKind.LowLevel, true, AlertSeverity.Warning, 20, 25, "Level 20 % is below 25 %", At))!;
+        book.Assign(raised.Id, "Omar Haddad", "amina", At);
+        var alert = book.Comment(raised.Id, "amina", "Pump primed at 09:10", At).Alert!;
+
+        var (note, typed) = (alert.Comments[0], alert.Comments[1]);
+        Assert.Equal("Assigned to Omar Haddad", Texts.Text(note, "en"));
+        Assert.Equal("أُسند إلى Omar Haddad", Texts.Text(note, "ar"));
+        Assert.Equal("Attribuée à Omar Haddad", Texts.Text(note, "fr"));
+        Assert.Equal("Pump primed at 09:10", Texts.Text(typed, "ar"));
+    }
+
+    [Fact]
+    public void Every_field_reason_known_by_its_shape_has_its_key_in_English_Arabic_and_French_with_the_figures_it_names()
+    {
+        foreach (var key in FieldReasons.Keys)
+        {
+            foreach (var language in new[] { "en", "ar", "fr" })
+            {
+                Assert.True(Texts.Has(language, key), $"{language} lacks {key}");
+            }
+        }
+
+        Assert.Equal("يجب ألا يزيد عن عدد حنفيات النقطة (6)", Texts.Reason("must not be more than the point's 6 taps", "ar"));
+        Assert.Equal("doit être entre 0 et 4000 NTU", Texts.Reason("must be between 0 and 4000 NTU", "fr"));
+        Assert.Equal("must be between 0 and 4000 NTU", Texts.Reason("must be between 0 and 4000 NTU", "en"));
+        Assert.Equal("doit être inférieur à lowPct (5)", Texts.Reason("must be less than lowPct (5)", "fr"));
+        Assert.Equal("must sing", Texts.Reason("must sing", "ar"));
+    }
+
     [Theory]
     [InlineData("ar-SY,ar;q=0.9,en;q=0.5", "ar")]
     [InlineData("fr-TD", "fr")]

@@ -274,9 +274,10 @@ export function createAlertCard({ act, me, place }) {
           const who = document.createElement('span');
           who.className = 'muted';
           who.textContent = t('card.commentBy', { by: c.by, age: age(c.at) });
-          // The server notes an assignment as a comment in English: it is worded here in the page's language.
-          const assigned = /^Assigned to (.+)$/.exec(c.text ?? '');
-          li.append(who, assigned ? t('card.comment.assigned', { name: assigned[1] }) : c.text);
+          // A note the server wrote (an assignment) carries its key and parts: it is worded in the page's language.
+          // One written before notes kept their parts is known by its English words.
+          const assigned = c.textKey ? null : /^Assigned to (.+)$/.exec(c.text ?? '');
+          li.append(who, c.textKey ? t(c.textKey, c.textArgs ?? {}) : assigned ? t('card.comment.assigned', { name: assigned[1] }) : c.text);
           return li;
         }));
       }
