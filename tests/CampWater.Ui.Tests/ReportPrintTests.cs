@@ -22,24 +22,29 @@ public sealed partial class ReportPrintTests(UiHostFixture host)
 
     private static string Month => CoverageDays.Full.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    [Fact]
-    public async Task The_print_page_of_every_camp_is_one_A4_page_per_camp_in_chromiums_pdf_with_no_element_cut()
+    /// <summary>In English, and in Arabic right to left with its longer words: the layout must hold in both.</summary>
+    [Theory]
+    [InlineData("en-GB", "ltr")]
+    [InlineData("ar", "rtl")]
+    public async Task The_print_page_of_every_camp_is_one_A4_page_per_camp_in_chromiums_pdf_with_no_element_cut(string locale, string dir)
     {
         await CoverageDays.FeedAsync(host, Ct);
         using var api = host.Api(UiUsers.ManagerToken);
         var camps = (await api.GetFromJsonAsync<Status.CampSummary[]>("/api/camps", host.Json, Ct))!.Length;
-        await using var context = await host.SignedInContextAsync("grace");
+        await using var context = await host.SignedInContextAsync("grace", locale: locale);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/#/reports/{Month}");
         await Expect(page.Locator(".report-page[data-ready]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await Expect(page.Locator(".report-sheet")).ToHaveCountAsync(camps);
+        Assert.Equal(dir, await page.GetAttributeAsync("html", "dir"));
+        var name = locale == "ar" ? "report-all-ar" : "report-all";
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
         Directory.CreateDirectory(host.ScreenshotDirectory);
-        await File.WriteAllBytesAsync(Path.Combine(host.ScreenshotDirectory, $"report-all-{Month}.pdf"), pdf, Ct);
+        await File.WriteAllBytesAsync(Path.Combine(host.ScreenshotDirectory, $"{name}-{Month}.pdf"), pdf, Ct);
         await AssertEverySheetFitsItsPageAsync(page, camps);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotDirectory, "report-all-print.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(host.ScreenshotDirectory, $"{name}-print.png"), FullPage = true });
 
         Assert.Equal(camps, PdfPages(pdf));
     }

@@ -117,20 +117,20 @@ public sealed class UiHostFixture : IAsyncLifetime
     /// A browser context signed in as <paramref name="name"/> (by its cookie, so the first page load is cold), at
     /// <paramref name="width"/> pixels, its clock in <paramref name="timezoneId"/>.
     /// </summary>
-    public async Task<IBrowserContext> SignedInContextAsync(string name, int width = 1280, int height = 900, string timezoneId = "Asia/Amman")
+    public async Task<IBrowserContext> SignedInContextAsync(string name, int width = 1280, int height = 900, string timezoneId = "Asia/Amman", string locale = "en-GB")
     {
-        var context = await NewContextAsync(width, height, timezoneId);
+        var context = await NewContextAsync(width, height, timezoneId, locale);
         var cookie = await SignInCookieAsync(name);
         await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = "campwater.auth", Value = cookie, Url = BaseUrl, HttpOnly = true, SameSite = SameSiteAttribute.Strict }]);
         return context;
     }
 
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string timezoneId = "Asia/Amman") =>
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 900, string timezoneId = "Asia/Amman", string locale = "en-GB") =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = BaseUrl,
-            Locale = "en-GB",
+            Locale = locale,
             TimezoneId = timezoneId,
         });
 }

@@ -7,68 +7,62 @@ import * as api from '../api.js';
 import { createCoverageChart } from '../components/coverage-chart.js';
 import { longDate, monthName } from '../dates.js';
 import { setAttr, setText, slots, template } from '../dom.js';
-import { number } from '../format.js';
+import { number, percent } from '../format.js';
+import { has, isolate, locale, t } from '../i18n.js';
 import { can } from '../session.js';
 import { pageMessage } from './page-message.js';
 
-// Every English word of this page.
-const TEXT = {
-  title: 'Monthly report',
-  titleAll: 'Monthly reports, all camps',
-  print: 'Print or save as PDF',
-  csv: 'Download CSV',
-  back: 'Coverage',
-  loading: 'Loading the report…',
-  failed: 'The report could not be loaded.',
-  noCamp: (id) => `There is no camp with the id “${id}”.`,
-  badMonth: 'The month is written YYYY-MM, such as 2026-11.',
-  onlyManagers: 'Monthly reports are for managers and admins.',
-  population: (n) => `population ${n} at the month’s end`,
-  zone: (z) => `dates in ${z}`,
-  inProgress: (date) => `Month in progress: figures up to ${date}`,
-  chartTitle: 'Litres per person per day',
-  tableTitle: 'Indicators',
-  indicator: 'Indicator',
-  value: 'Figure',
-  standard: 'Standard',
-  verdict: 'Result',
-  day: 'day',
-  met: 'met',
-  notMet: 'not met',
-  noFigure: 'not computed',
-  alertsTitle: 'Alerts and response times',
-  noAlerts: 'No alert was raised this month.',
-  made: (at) => `Made ${at} by CampWater from the sensors and field entries.`,
-  units: { 'l/p/d': 'l/p/d', '%': '%', min: 'min', L: 'L', share: '', days: 'days', people: '', 'people/tap': 'per tap', 'people/latrine': 'per latrine', tests: '', vouchers: '', alerts: '' },
-  labels: {
-    population: 'Population at the month’s end',
-    lpdMean: 'Water per person per day (mean of judged days)',
-    daysBelow15: 'Judged days below 15 l/p/d',
-    daysBelowTarget: 'Judged days below the target',
-    daysJudged: 'Days judged (readings over ≥ 90% of the day)',
-    completenessMean: 'Readings’ completeness (mean of all days)',
-    peoplePerUsableTap: 'People per usable tap (month’s end)',
-    peoplePerUsableTapWorst: 'People per usable tap (worst day)',
-    frcCompliancePct: 'Tests with free residual chlorine in range',
-    turbidityCompliancePct: 'Tests with turbidity in range',
-    ecoliCompliancePct: 'Tests with no E. coli',
-    qualityTests: 'Water quality tests',
-    peoplePerUsableLatrine: 'People per usable latrine (month’s end)',
-    'deliveries.vouchers': 'Trucking vouchers',
-    'deliveries.billedL': 'Litres billed',
-    'deliveries.verifiedL': 'Litres verified by the sensors',
-    'deliveries.verifiedPct': 'Share of billed litres verified',
-    'alerts.raised': 'Alerts raised',
-    'alerts.mttaMinutes': 'Time to acknowledge, median',
-    'alerts.mttaP90Minutes': 'Time to acknowledge, 90th percentile',
-    'alerts.mttrMinutes': 'Time to resolve, median',
-    'alerts.mttrP90Minutes': 'Time to resolve, 90th percentile',
-    sensorUptimePct: 'Sensor uptime (time covered by readings)',
-  },
+// The server's reasons for a figure it could not compute, worded in the page's language (the server keeps the
+// English reason in the JSON and the CSV); a reason not listed here shows as the server gave it.
+const REASONS = {
+  'no taps registered': 'reportPage.why.noTaps',
+  'latrines not counted': 'reportPage.why.noLatrines',
+  'no usable tap': 'reportPage.why.noUsableTap',
+  'no usable latrine': 'reportPage.why.noUsableLatrine',
+  'no population': 'reportPage.why.noPopulation',
+  'no day with taps and a population': 'reportPage.why.noDayWithTaps',
+  'no water quality test this month': 'reportPage.why.noTests',
+  'no test of this figure this month': 'reportPage.why.noTestOfFigure',
+  'no trucking voucher this month': 'reportPage.why.noVouchers',
+  'no alert of the month was acknowledged': 'reportPage.why.noneAcknowledged',
+  'no alert of the month was resolved': 'reportPage.why.noneResolved',
+  'the camp has no tanks': 'reportPage.why.noTanks',
 };
+
+function reason(text) {
+  if (text in REASONS) return t(REASONS[text]);
+  const day = /^no usable tap on (\d{4}-\d{2}-\d{2})$/.exec(text);
+  if (day) return t('reportPage.why.noUsableTapOn', { date: longDate(day[1]) });
+  if (text.startsWith('no day of the month is judged')) return t('reportPage.why.noDayJudged', { share: percent(90) });
+  return text;
+}
+
+const kinds = new Intl.ListFormat(locale, { type: 'unit', style: 'short' });
+
+// The note beside a row's label: why its figure is missing, else what it is out of, from the report's own figures.
+function noteOf(row, report) {
+  const why = report.unavailable?.[row.key] ?? (row.key.endsWith('P90Minutes') ? report.unavailable?.[row.key.replace('P90', '')] : undefined);
+  if (why) return reason(why);
+  switch (row.key) {
+    case 'lpdMean': return t('reportPage.note.judgedOf', { judged: number(report.daysJudged), days: number(report.days) });
+    case 'daysJudged': return t('reportPage.note.of', { days: number(report.days) });
+    case 'alerts.mttaMinutes': return t('reportPage.note.acknowledged', { n: number(report.alerts.acknowledged) });
+    case 'alerts.mttrMinutes': return t('reportPage.note.resolved', { n: number(report.alerts.resolved) });
+    case 'alerts.raised':
+      return kinds.format(Object.entries(report.alerts.byKind ?? {}).map(([kind, n]) => `${has(`alert.kind.${kind}`) ? t(`alert.kind.${kind}`) : kind} ${number(n)}`)) || null;
+    default: return row.note ? reason(row.note) : null;
+  }
+}
+
+// The units the server names, in words; a count of days is a plural.
+const UNITS = { 'l/p/d': 'reportPage.unit.lpd', min: 'reportPage.unit.min', L: 'reportPage.unit.litres', 'people/tap': 'reportPage.unit.perTap', 'people/latrine': 'reportPage.unit.perLatrine' };
+const BARE = new Set(['%', 'share', 'people', 'tests', 'vouchers', 'alerts']);
 
 // The alert rows shown under the alerts heading rather than in the indicator table.
 const ALERT_KEYS = new Set(['alerts.raised', 'alerts.mttaMinutes', 'alerts.mttaP90Minutes', 'alerts.mttrMinutes', 'alerts.mttrP90Minutes']);
+
+// When the sheet was made, in UTC as the footer says.
+const madeAt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 
 const makePage = template(`
 <section class="page report-page" aria-labelledby="page-title">
@@ -110,33 +104,40 @@ const makeSheet = template(`
 </article>`);
 
 function figure(row) {
-  if (row.value == null) return TEXT.noFigure;
+  if (row.value == null) return t('reportPage.noFigure');
   const digits = row.unit === 'share' ? 2 : Number.isInteger(row.value) ? 0 : 1;
-  const unit = row.unit === 'days' && row.value === 1 ? TEXT.day : TEXT.units[row.unit] ?? row.unit;
-  return unit ? `${number(row.value, digits)} ${unit}` : number(row.value, digits);
+  const n = number(row.value, digits);
+  if (row.unit === 'days') return t('reportPage.unit.days', { count: row.value, n });
+  if (row.unit === '%') return t('fmt.percent', { n });
+  if (BARE.has(row.unit)) return n;
+  return UNITS[row.unit] ? t(UNITS[row.unit], { n }) : `${n} ${row.unit}`;
 }
 
-function rowOf(row) {
+function rowOf(row, report) {
   const tr = document.createElement('tr');
   tr.dataset.key = row.key;
   const label = document.createElement('th');
   label.scope = 'row';
-  label.textContent = TEXT.labels[row.key] ?? row.label;
-  if (row.note) {
+  const key = `reportPage.label.${row.key}`;
+  label.textContent = has(key) ? t(key, { target: number(report.targetLpd, 1), min: number(15), share: percent(90) }) : row.label;
+  const text = noteOf(row, report);
+  if (text) {
     const note = document.createElement('span');
     note.className = 'report-note muted';
-    note.textContent = ` (${row.note})`;
+    note.textContent = ` (${text})`;
     label.append(note);
   }
   const value = document.createElement('td');
   value.className = `n num${row.value == null ? ' no-data' : ''}`;
   value.textContent = figure(row);
   const standard = document.createElement('td');
-  standard.textContent = row.standard ?? '';
+  // "≥ 95", "≤ 250": the figures in the page's digits, and a share of tests as a percentage.
+  const bound = (row.standard ?? '').replace(/\d+(\.\d+)?/g, (n) => number(Number(n), 2));
+  standard.textContent = row.standard && row.unit === '%' ? bound.replace(/[\d\u0660-\u0669.,٫٬]+$/, (n) => t('fmt.percent', { n })) : bound;
   const verdict = document.createElement('td');
   if (row.met != null) {
     verdict.className = `verdict ${row.met ? 'verdict-met' : 'verdict-short'}`;
-    verdict.textContent = row.met ? `✓ ${TEXT.met}` : `✗ ${TEXT.notMet}`;
+    verdict.textContent = row.met ? `✓ ${t('reportPage.met')}` : `✗ ${t('reportPage.notMet')}`;
   }
   tr.append(label, value, standard, verdict);
   return tr;
@@ -148,24 +149,24 @@ function sheetOf(report, charts) {
   sheet.dataset.camp = report.campId;
   setText(s.camp, report.name || report.campId);
   setText(s.month, monthName(report.month));
-  setText(s.meta, `${TEXT.population(number(report.population))} · ${TEXT.zone(report.timeZone)}`);
+  setText(s.meta, `${t('reportPage.population', { n: number(report.population) })} · ${t('reportPage.zone', { zone: isolate(report.timeZone) })}`);
   if (report.inProgress) {
-    setText(s.progress, TEXT.inProgress(longDate(report.lastDate)));
+    setText(s.progress, t('reportPage.inProgress', { date: longDate(report.lastDate) }));
     setAttr(s.progress, 'hidden', false);
   }
   for (const [slot, key] of [['chartTitle', 'chartTitle'], ['tableTitle', 'tableTitle'], ['hIndicator', 'indicator'], ['hValue', 'value'], ['hStandard', 'standard'], ['hVerdict', 'verdict'], ['alertsTitle', 'alertsTitle']]) {
-    setText(s[slot], TEXT[key]);
+    setText(s[slot], t(`reportPage.${key}`));
   }
   const chart = createCoverageChart({ height: 170 });
   s.chart.append(chart.el);
   charts.push(chart);
   chart.draw(report.daily.map((d) => ({ ...d, targetLpd: report.targetLpd })));
-  s.rows.replaceChildren(...report.indicators.filter((r) => !ALERT_KEYS.has(r.key)).map(rowOf));
+  s.rows.replaceChildren(...report.indicators.filter((r) => !ALERT_KEYS.has(r.key)).map((r) => rowOf(r, report)));
   // The kinds raised are the note of the "Alerts raised" row; a month without any says so in words.
-  setText(s.byKind, report.alerts.raised ? '' : TEXT.noAlerts);
+  setText(s.byKind, report.alerts.raised ? '' : t('reportPage.noAlerts'));
   setAttr(s.byKind, 'hidden', report.alerts.raised > 0);
-  s.alertRows.replaceChildren(...report.indicators.filter((r) => ALERT_KEYS.has(r.key)).map(rowOf));
-  setText(s.made, TEXT.made(new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC'));
+  s.alertRows.replaceChildren(...report.indicators.filter((r) => ALERT_KEYS.has(r.key)).map((r) => rowOf(r, report)));
+  setText(s.made, t('reportPage.made', { at: madeAt.format(new Date()) }));
   return sheet;
 }
 
@@ -174,20 +175,20 @@ export function mount(root, { campId, month }, app) {
   const s = slots(page);
   root.replaceChildren(page);
   const all = !campId;
-  const title = all ? TEXT.titleAll : TEXT.title;
+  const title = t(all ? 'reportPage.titleAll' : 'reportPage.title');
   setText(s.title, `${title} · ${monthName(month)}`);
   app.setTitle(`${title} · ${month}`);
-  setText(s.back, TEXT.back);
+  setText(s.back, t('reportPage.back'));
   setAttr(s.back, 'href', all ? '#/coverage' : `#/coverage/${encodeURIComponent(campId)}`);
-  setText(s.print, TEXT.print);
+  setText(s.print, t('reportPage.print'));
   s.print.addEventListener('click', () => window.print());
-  setText(s.csv, TEXT.csv);
+  setText(s.csv, t('reportPage.csv'));
   const message = pageMessage(s.message);
   const controller = new AbortController();
   const charts = [];
 
   (async () => {
-    message.loading(TEXT.loading);
+    message.loading(t('reportPage.loading'));
     try {
       const reports = all ? await api.getReports(month, { signal: controller.signal }) : [await api.getReport(campId, month, { signal: controller.signal })];
       s.sheets.replaceChildren(...reports.map((r) => sheetOf(r, charts)));
@@ -199,10 +200,10 @@ export function mount(root, { campId, month }, app) {
       app.markFresh();
     } catch (err) {
       if (controller.signal.aborted) return;
-      if (err.notFound) message.info(TEXT.noCamp(campId));
-      else if (err.status === 400) message.info(TEXT.badMonth, Object.values(err.fields).flat().join(' '));
-      else if (err.status === 403 || !can('export')) message.info(TEXT.onlyManagers);
-      else message.error(TEXT.failed, err, () => location.reload());
+      if (err.notFound) message.info(t('reportPage.noCamp', { id: campId }));
+      else if (err.status === 400) message.info(t('reportPage.badMonth'), Object.values(err.fields).flat().join(' '));
+      else if (err.status === 403 || !can('export')) message.info(t('reportPage.onlyManagers'));
+      else message.error(t('reportPage.failed'), err, () => location.reload());
     }
   })();
 
