@@ -34,14 +34,15 @@ public sealed partial class InflowIngestion(
         }
 
         var work = new Work(campId, tankId, parsed.Reading!, acknowledge);
-        if (directory.Current.Knows(campId, tankId))
+        var key = $"inflow:{campId}/{tankId}";
+        if (directory.Current.Knows(campId, tankId) && !directory.IsWaiting(key))
         {
             await _queue.Writer.WriteAsync(work, cancellationToken);
             return;
         }
 
         await directory.ResolveMissAsync(
-            $"{campId}/{tankId}",
+            key,
             receivedAt,
             index => index.Knows(campId, tankId) ? new TankAddress(campId, tankId) : null,
             (_, ct) => _queue.Writer.WriteAsync(work, ct),

@@ -43,6 +43,10 @@ public sealed partial class TankDirectory(
         FullMode = BoundedChannelFullMode.Wait,
     });
 
+    // Keys with messages in _waiting: a later message of such a key waits behind them, so that a tank's readings
+    // are never overtaken (and made late) by its own newer ones once the index knows it.
+    private readonly ConcurrentDictionary<string, int> _waitingKeys = new(StringComparer.Ordinal);
+
     private volatile TankIndex _index = TankIndex.Empty;
     private DateTimeOffset _startedAt = DateTimeOffset.MinValue;
     private long? _version;
@@ -55,6 +59,13 @@ public sealed partial class TankDirectory(
 
     /// <summary>The index as last read; empty until the first read after a start.</summary>
     public TankIndex Current => _index;
+
+    /// <summary>
+    /// Whether messages of <paramref name="key"/> are waiting for a read of the registry: a message of that key
+    /// must then go through <see cref="ResolveMissAsync"/> too, even when <see cref="Current"/> knows its tank,
+    /// to keep its place behind them.
+    /// </summary>
+    public bool IsWaiting(string key) => !_waitingKeys.IsEmpty && _waitingKeys.ContainsKey(key);
 
     /// <summary>
     /// For a message whose tank <see cref="Current"/> does not know: delivers it once a read of the registry that
@@ -75,9 +86,23 @@ public sealed partial class TankDirectory(
             }
         }
 
+        _waitingKeys.AddOrUpdate(key, 1, static (_, n) => n + 1);
         if (!_waiting.Writer.TryWrite(new Waiting(key, receivedAt, find, deliver, refuse)))
         {
+            Done(key);
             await refuse(cancellationToken);
+        }
+    }
+
+    /// <summary>One message of <paramref name="key"/> has left the waiting line.</summary>
+    private void Done(string key)
+    {
+        while (_waitingKeys.TryGetValue(key, out var n))
+        {
+            if (n <= 1 ? _waitingKeys.TryRemove(KeyValuePair.Create(key, n)) : _waitingKeys.TryUpdate(key, n - 1, n))
+            {
+                return;
+            }
         }
     }
 
@@ -111,7 +136,12 @@ public sealed partial class TankDirectory(
         {
             try
             {
-                await RefreshAsync(waiting.ReceivedAt, full: false, stoppingToken);
+                // Found already (a read for a message before it did it): no read of its own, so the line keeps moving.
+                if (waiting.Find(_index) is null)
+                {
+                    await RefreshAsync(waiting.ReceivedAt, full: false, stoppingToken);
+                }
+
                 if (waiting.Find(_index) is { } tank)
                 {
                     await waiting.Deliver(tank, stoppingToken);
@@ -124,6 +154,10 @@ public sealed partial class TankDirectory(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogResolveFailed(waiting.Key, e.Message);
+            }
+            finally
+            {
+                Done(waiting.Key);
             }
         }
     }

@@ -43,7 +43,7 @@ public sealed partial class LoRaWanDispatcher(
         }
 
         var uplink = parsed.Uplink!;
-        if (directory.Current.TryFind(uplink.DevEui, out var tank))
+        if (directory.Current.TryFind(uplink.DevEui, out var tank) && !directory.IsWaiting(uplink.DevEui))
         {
             await DeliverAsync(tank, uplink, acknowledge, cancellationToken);
             return true;
