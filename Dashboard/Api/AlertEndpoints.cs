@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CampWater.Dashboard.Api;
 
-/// <summary>Alerts across camps and the actions field staff take on them: contract §4 and §5.</summary>
+/// <summary>Alerts across camps and the actions field staff take on them: docs/api.md.</summary>
 internal static class AlertEndpoints
 {
     /// <summary>Who acts while sign-in is off.</summary>
@@ -73,7 +73,7 @@ internal static class AlertEndpoints
             .Select(a => RequestLanguage.Worded(a, language)).ToArray());
     }
 
-    /// <summary>The alert's delivery log (contract §9): every message to every recipient, with its state and attempts.</summary>
+    /// <summary>The alert's delivery log (docs/notifications.md): every message to every recipient, with its state and attempts.</summary>
     private static async Task<IResult> Notifications(string alertId, IGrainFactory grains)
     {
         if (!AlertIds.TryParse(alertId, out var campId, out _) || !Ids.IsValid(campId)

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CampWater.Dashboard.Api;
 
-/// <summary>Camps, tanks, levels and coverage: contract §4.</summary>
+/// <summary>Camps, tanks, levels and coverage: docs/api.md.</summary>
 internal static class CampEndpoints
 {
     public const int MaxLevelPoints = 1000;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CampWater.Dashboard.Api;
 
-/// <summary>A camp's population over time, and the rules of its network of tanks: contract §8.</summary>
+/// <summary>A camp's population over time, and the rules of its network of tanks: the README's "How CampWater counts water".</summary>
 internal static class PopulationEndpoints
 {
     public static void MapPopulationEndpoints(this IEndpointRouteBuilder app)

@@ -16,7 +16,7 @@ using Microsoft.AspNetCore.Routing;
 namespace CampWater.Dashboard.Api;
 
 /// <summary>
-/// The monthly report card (contract §13), per camp and for every camp, as JSON and CSV. An export like the
+/// The monthly report card (the README's "The monthly report card"), per camp and for every camp, as JSON and CSV. An export like the
 /// coverage CSV: managers and admins.
 /// </summary>
 internal static class ReportEndpoints

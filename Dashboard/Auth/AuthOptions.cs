@@ -1,6 +1,6 @@
 namespace CampWater.Dashboard.Auth;
 
-/// <summary>The <c>CampWater:Auth</c> section (contract §7): who may sign in and which API clients hold tokens.</summary>
+/// <summary>The <c>CampWater:Auth</c> section (docs/configuration.md): who may sign in and which API clients hold tokens.</summary>
 public sealed class AuthOptions
 {
     public const string Section = "CampWater:Auth";

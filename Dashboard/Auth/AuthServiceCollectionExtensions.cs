@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CampWater.Dashboard.Auth;
 
-/// <summary>Sign-in for people (a cookie), tokens for API clients, and one policy per right (contract §7).</summary>
+/// <summary>Sign-in for people (a cookie), tokens for API clients, and one policy per right (docs/configuration.md).</summary>
 internal static class AuthServiceCollectionExtensions
 {
     public static readonly TimeSpan SessionLength = TimeSpan.FromDays(7);

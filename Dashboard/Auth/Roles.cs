@@ -1,7 +1,7 @@
 namespace CampWater.Dashboard.Auth;
 
 /// <summary>
-/// The five roles of contract §7 and the four things they may do. Each policy lists the roles that
+/// The five roles of docs/configuration.md and the four things they may do. Each policy lists the roles that
 /// hold the right, so that a role's rights read in one place.
 /// </summary>
 public static class Roles

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace CampWater.Dashboard.Live;
 
 /// <summary>
-/// The live hub (contract §6). Clients say which camps they watch; the <see cref="LiveFeed"/> pushes
+/// The live hub (docs/api.md). Clients say which camps they watch; the <see cref="LiveFeed"/> pushes
 /// <c>tankUpdated</c>, <c>campUpdated</c> and <c>alertChanged</c> to them. Anyone who may read may
 /// watch; the alert actions (the same as the HTTP API's, for a client that already holds a connection)
 /// need the rights of field staff, checked on every call.

@@ -1,6 +1,6 @@
 namespace CampWater.Silo.Hosting;
 
-/// <summary>The <c>CampWater</c> configuration section (contract §7), bound once at start and validated.</summary>
+/// <summary>The <c>CampWater</c> configuration section (docs/configuration.md), bound once at start and validated.</summary>
 public sealed class CampWaterOptions
 {
     public const string Section = "CampWater";

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CampWater.Silo.Hosting;
 
-/// <summary>Ready to ingest = the registry is applied, the broker connected and the storage reachable (contract §4, <c>/health/ready</c>).</summary>
+/// <summary>Ready to ingest = the registry is applied, the broker connected and the storage reachable (docs/api.md, <c>/health/ready</c>).</summary>
 public sealed class Readiness : IHealthCheck, IMetricsSource
 {
     private volatile bool _registryLoaded;

@@ -12,7 +12,7 @@ public readonly record struct InflowParseResult(InflowReading? Reading, RejectRe
 
 /// <summary>
 /// Reads the payload of an inflow meter: <c>{ "ts", "totalL" }</c>, the meter's running total in litres. The
-/// rejections are those of level readings (contract §2), plus a negative total. No exception leaves this class.
+/// rejections are those of level readings (docs/sensors.md), plus a negative total. No exception leaves this class.
 /// </summary>
 public static class InflowPayloadParser
 {

@@ -5,7 +5,7 @@ using CampWater.Readings;
 namespace CampWater.Silo.Ingestion;
 
 /// <summary>
-/// Reads the native reading payload of contract §2. Every sensor message passes through here, so a valid
+/// Reads the native reading payload of docs/sensors.md. Every sensor message passes through here, so a valid
 /// reading allocates nothing but its <see cref="TankReading"/>: one forward pass of a
 /// <see cref="Utf8JsonReader"/> over the bytes, property names compared as UTF-8, no strings. Anything wrong
 /// is a rejection with a reason to count and a short detail to log; no exception leaves this class.

@@ -2,7 +2,7 @@ using CampWater.Registry;
 
 namespace CampWater.Silo.Ingestion;
 
-/// <summary>The native reading topic of contract §2: <c>campwater/{campId}/tanks/{tankId}/level</c>.</summary>
+/// <summary>The native reading topic of docs/sensors.md: <c>campwater/{campId}/tanks/{tankId}/level</c>.</summary>
 public static class NativeTopic
 {
     private const string Prefix = "campwater/";

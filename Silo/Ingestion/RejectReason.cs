@@ -1,6 +1,6 @@
 namespace CampWater.Silo.Ingestion;
 
-/// <summary>Why a reading was not handed to a tank; each is counted separately (contract §2).</summary>
+/// <summary>Why a reading was not handed to a tank; each is counted separately (docs/sensors.md).</summary>
 public enum RejectReason
 {
     MalformedJson,
@@ -12,7 +12,7 @@ public enum RejectReason
     Oversize,
     FutureTimestamp,
 
-    // LoRaWAN uplinks (contract §2): the envelope of a network server around a decoded payload.
+    // LoRaWAN uplinks (docs/sensors.md): the envelope of a network server around a decoded payload.
 
     /// <summary>The uplink names no device (no <c>devEui</c> where its network server puts it).</summary>
     MissingDevice,

@@ -14,7 +14,7 @@ using MQTTnet.Protocol;
 namespace CampWater.Silo.Outbox;
 
 /// <summary>
-/// Publishes what grains send out (contract §3): every alert change on
+/// Publishes what grains send out (docs/sensors.md): every alert change on
 /// <c>campwater/{camp}/alerts/{id}</c> with QoS 1, and each tank's status, retained, on
 /// <c>campwater/{camp}/tanks/{tank}/status</c> at most once per tank per 10 s. Grains only enqueue.
 /// </summary>

@@ -50,7 +50,7 @@ public sealed class Fleet
 
     public static string CampId(int index) => string.Create(CultureInfo.InvariantCulture, $"camp-{index:D4}");
 
-    /// <summary>The registry file of contract §1 for the whole fleet.</summary>
+    /// <summary>The registry file of docs/registry.md for the whole fleet.</summary>
     public void WriteRegistry(Stream output)
     {
         using var json = new Utf8JsonWriter(output);
@@ -65,7 +65,7 @@ public sealed class Fleet
         json.WriteEndObject();
     }
 
-    /// <summary>The body of <c>PUT /api/camps/{campId}</c> (contract §4) for one camp of the fleet.</summary>
+    /// <summary>The body of <c>PUT /api/camps/{campId}</c> (docs/api.md) for one camp of the fleet.</summary>
     public byte[] CampBody(string campId)
     {
         using var buffer = new MemoryStream();

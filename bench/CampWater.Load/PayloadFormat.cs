@@ -1,6 +1,6 @@
 namespace CampWater.Load;
 
-/// <summary>The shapes a reading can be published in (contract §2).</summary>
+/// <summary>The shapes a reading can be published in (docs/sensors.md).</summary>
 public enum PayloadFormat
 {
     /// <summary><c>campwater/{camp}/tanks/{tank}/level</c> with the native JSON.</summary>

@@ -6,7 +6,7 @@ using MQTTnet.Protocol;
 // campwater-load: registers a fleet of tanks, then publishes readings for it.
 //   dotnet run -c Release --project bench/CampWater.Load -- --tanks 1000 --camps 10 --rate 2000 --duration 30 \
 //       --qos 1 --format native --host 127.0.0.1 --port 1883 --register api:http://127.0.0.1:8080
-// --register file:PATH writes a registry file (contract §1) and exits; --register none publishes only.
+// --register file:PATH writes a registry file (docs/registry.md) and exits; --register none publishes only.
 var args_ = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
 {

@@ -11,7 +11,7 @@ public static class Registration
         fleet.WriteRegistry(file);
     }
 
-    /// <summary><c>PUT /api/camps/{campId}</c> for every camp, with its tanks (contract §4).</summary>
+    /// <summary><c>PUT /api/camps/{campId}</c> for every camp, with its tanks (docs/api.md).</summary>
     public static async Task PutCampsAsync(Fleet fleet, Uri apiBase, string? bearerToken, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = apiBase, Timeout = TimeSpan.FromMinutes(2) };

@@ -4,7 +4,7 @@ using CampWater.Silo.Ingestion.LoRaWan;
 namespace CampWater.Microbench;
 
 /// <summary>
-/// Parsing the uplinks of the LoRaWAN network servers (contract §2) as they arrive over MQTT, with the gateway
+/// Parsing the uplinks of the LoRaWAN network servers (docs/sensors.md) as they arrive over MQTT, with the gateway
 /// metadata a real network server sends around the decoded reading.
 /// </summary>
 [MemoryDiagnoser]

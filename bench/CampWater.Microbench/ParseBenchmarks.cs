@@ -4,7 +4,7 @@ using CampWater.Silo.Ingestion;
 namespace CampWater.Microbench;
 
 /// <summary>
-/// Parsing the native payload (contract §2), as every sensor message is. An accepted reading should allocate
+/// Parsing the native payload (docs/sensors.md), as every sensor message is. An accepted reading should allocate
 /// its <c>TankReading</c> (88 bytes) and nothing else.
 /// </summary>
 [MemoryDiagnoser]

@@ -20,7 +20,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 password_file="${PASSWORD_FILE:-$here/passwd}"
-# Camp and tank ids as in the registry file (contract §1).
+# Camp and tank ids as in the registry file (docs/registry.md).
 id_pattern='^[a-z0-9_-]{1,64}$'
 
 fail() {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CampWater.ArchiveTests;
 
-/// <summary>Native reading payloads (contract §2) with millisecond timestamps.</summary>
+/// <summary>Native reading payloads (docs/sensors.md) with millisecond timestamps.</summary>
 internal static class Readings
 {
     public static string Topic(string camp, string tank) => $"campwater/{camp}/tanks/{tank}/level";

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace CampWater.Registry.Tests;
 
-/// <summary>The example document of contract §1, and edits of it that break one rule at a time.</summary>
+/// <summary>The example document of docs/registry.md, and edits of it that break one rule at a time.</summary>
 internal static class RegistryFile
 {
     public const string ContractExample = """

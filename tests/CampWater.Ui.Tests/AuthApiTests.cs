@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CampWater.Ui;
 
-/// <summary>Sign-in and roles (contract §7) through HTTP and the live hub, with sign-in on.</summary>
+/// <summary>Sign-in and roles (docs/configuration.md) through HTTP and the live hub, with sign-in on.</summary>
 [Collection(UiCollection.Name)]
 public sealed partial class AuthApiTests(UiHostFixture host)
 {

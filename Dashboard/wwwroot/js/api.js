@@ -1,4 +1,4 @@
-// HTTP API calls (CONTRACT §4). Paths are relative to the page, so the dashboard also works
+// HTTP API calls (docs/api.md). Paths are relative to the page, so the dashboard also works
 // behind a reverse proxy that mounts it under a path prefix. A 401 means the session ended: the
 // browser goes to the log-in form and comes back afterwards.
 
@@ -137,8 +137,8 @@ export const coverageCsvUrl = (campId, from, to) => `api/camps/${id(campId)}/cov
 export const getAlerts = ({ campId, state = 'open' } = {}, options) =>
   getJson(`api/alerts?state=${state}${campId ? `&campId=${id(campId)}` : ''}`, options);
 
-/** kind: "acknowledge", "assign", "comments" or "resolve"; body as in CONTRACT §4. */
-/** The delivery log of an alert (CONTRACT §9): who was told, on which channel, and how it went. */
+/** kind: "acknowledge", "assign", "comments" or "resolve"; body as in docs/api.md. */
+/** The delivery log of an alert (docs/notifications.md): who was told, on which channel, and how it went. */
 export const getNotifications = (alertId, options) => getJson(`api/alerts/${id(alertId)}/notifications`, options);
 
 export const actOnAlert = (alertId, kind, body = {}) =>
@@ -188,7 +188,7 @@ export const getContractors = (month, options) => getJson(`api/contractors?month
 
 export const contractorsCsvUrl = (month) => `api/contractors.csv?month=${id(month)}`;
 
-/** The month's report card of one camp (CONTRACT §13): figures, indicators with unit, standard and verdict. */
+/** The month's report card of one camp (the README's "The monthly report card"): figures, indicators with unit, standard and verdict. */
 export const getReport = (campId, month, options) => getJson(`api/camps/${id(campId)}/report?month=${id(month)}`, options);
 
 /** Every camp's report card of the month. */

@@ -1,4 +1,4 @@
-// The live hub (CONTRACT §6): one SignalR connection for the whole page, shared by every view.
+// The live hub (docs/api.md): one SignalR connection for the whole page, shared by every view.
 //
 // Views watch a group ("*" or a camp id) and listen for events; this module keeps the groups
 // watched across reconnects. After any (re)connection it Watches every group again and emits

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace CampWater.Reports;
 
 /// <summary>
-/// A camp's monthly report card (contract §13): the UNHCR WASH indicators of one camp-local month. A figure that
+/// A camp's monthly report card (the README's "The monthly report card"): the UNHCR WASH indicators of one camp-local month. A figure that
 /// cannot be computed is null, and <see cref="Unavailable"/> says why under the figure's name; it is never 0.
 /// <see cref="InProgress"/> marks a month that has not ended: its figures cover <see cref="FirstDate"/> to
 /// <see cref="LastDate"/>, today included.

@@ -4,7 +4,7 @@ using static CampWater.Alerts.AlertText;
 namespace CampWater.Alerts;
 
 /// <summary>
-/// The alert rules of one tank (contract §5). The level rules run after every applied, plausible
+/// The alert rules of one tank (docs/api.md). The level rules run after every applied, plausible
 /// reading and speak only when a condition changes; the sensor signals are built here so that every
 /// alert text is written in one place, but the tank grain decides when they apply.
 /// </summary>

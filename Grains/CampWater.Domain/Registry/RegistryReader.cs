@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CampWater.Registry;
 
 /// <summary>
-/// Reads the registry file and the camp and tank bodies of the API (contract §1) into validated
+/// Reads the registry file and the camp and tank bodies of the API (docs/registry.md) into validated
 /// configuration. Pure: it takes text or parsed JSON, never a file, so the host decides where the file
 /// lives and the API decides how to answer.
 /// </summary>

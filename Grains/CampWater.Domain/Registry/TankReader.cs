@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace CampWater.Registry;
 
-/// <summary>Reads one tank of the registry: geometry, sensor and thresholds, each rule of contract §1.</summary>
+/// <summary>Reads one tank of the registry: geometry, sensor and thresholds, each rule of docs/registry.md.</summary>
 internal static class TankReader
 {
     public const double MaxDimensionMm = 100_000;

@@ -10,7 +10,7 @@ using CampWater.Water;
 namespace CampWater.Reports;
 
 /// <summary>
-/// Computes a camp's monthly report card (contract §13) from its month. Days are camp-local; the water figures are
+/// Computes a camp's monthly report card (the README's "The monthly report card") from its month. Days are camp-local; the water figures are
 /// over the judged days (completeness ≥ 0.9 and people to share the water), each with the population in force on
 /// it; a figure with nothing to compute it from is null with its reason in <see cref="CampReport.Unavailable"/>.
 /// </summary>

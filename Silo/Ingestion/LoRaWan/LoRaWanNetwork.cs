@@ -1,6 +1,6 @@
 namespace CampWater.Silo.Ingestion.LoRaWan;
 
-/// <summary>The LoRaWAN network servers whose MQTT uplinks CampWater reads (contract §2).</summary>
+/// <summary>The LoRaWAN network servers whose MQTT uplinks CampWater reads (docs/sensors.md).</summary>
 public enum LoRaWanNetwork
 {
     /// <summary>ChirpStack v4: <c>application/{applicationId}/device/{devEui}/event/up</c>.</summary>

@@ -6,7 +6,7 @@ using CampWater.Readings;
 namespace CampWater.Silo.Ingestion.LoRaWan;
 
 /// <summary>
-/// Reads the uplink events of ChirpStack v4 and The Things Stack v3 (contract §2) into readings. The network
+/// Reads the uplink events of ChirpStack v4 and The Things Stack v3 (docs/sensors.md) into readings. The network
 /// server's envelope gives the device, the time and the radio figures; the decoded payload that the device's
 /// codec produced gives the measurement: a distance (<c>distance</c>, <c>Distance</c> or <c>distanceMm</c>, in mm
 /// or as a string with a unit), a battery figure (<c>battery</c>, <c>batteryLevel</c>, <c>batteryPct</c> in percent;

@@ -39,22 +39,45 @@ public sealed class FlappingEndToEndTests(NotifyHostFixture host) : IClassFixtur
         }
 
         var alerts = await Eventually.ValueAsync(() => host.AlertsAsync("flap"), a => a.Length == 10 && a.All(x => !x.IsOpen), Wait, "10 alerts raised and resolved");
+        // The last change decided for amina before the clock moves (the camp hands its changes over in order): one
+        // the notifier took only after the move would open a fold window of its own, and a loaded machine can hand
+        // them over a few seconds late.
+        var last = alerts.MaxBy(a => a.RaisedAt)!;
+        await Eventually.HoldsAsync(async () => (await host.DeliveriesAsync(last.Id)).Any(d => d.Person == "amina" && d.Event == "resolved"),
+            TimeSpan.FromSeconds(30), $"the resolve of {last.Id} decided for amina");
+
         await Task.Delay(3000, Ct);
         var within10 = host.Sms(AminaPhone, "Tank flap");
         Assert.Single(within10);
         Assert.Empty(host.Sms(OmarPhone, "Tank flap"));
 
         host.Time.Advance(TimeSpan.FromMinutes(10));
-        var next = await Eventually.ValueAsync(() => Task.FromResult(host.Sms(AminaPhone, "Tank flap")), s => s.Count >= 2, Wait, "the folded SMS after 10 minutes");
-        await Task.Delay(2000, Ct);
+        var first = within10[0].Message;
+        if (Carried(first) == 10)
+        {
+            // The notifier took all 20 changes before its first message (the camp hands them over in one go when the
+            // notifier was slow to start): that one SMS carries them all, and nothing is left to send.
+            await Task.Delay(5000, Ct);
+            Print($"first and only: {first}");
+            Assert.Single(host.Sms(AminaPhone, "Tank flap"));
+            Assert.Contains("north.flap.10", first, StringComparison.Ordinal);
+            Assert.EndsWith("now resolved.", first, StringComparison.Ordinal);
+            Assert.True(first.Length <= 160, first);
+        }
+        else
+        {
+            var next = await Eventually.ValueAsync(() => Task.FromResult(host.Sms(AminaPhone, "Tank flap")), s => s.Count >= 2, Wait, "the folded SMS after 10 minutes");
+            await Task.Delay(2000, Ct);
 
-        Assert.Equal(2, host.Sms(AminaPhone, "Tank flap").Count);
-        Print($"first: {within10[0].Message}{Environment.NewLine}folded: {next[1].Message}");
-        // Whatever came together is folded already into the first; the two SMS carry all 10 raises between them.
-        Assert.Equal(10, Carried(within10[0].Message) + Carried(next[1].Message));
-        Assert.Contains("north.flap.10", next[1].Message, StringComparison.Ordinal);
-        Assert.EndsWith("now resolved.", next[1].Message, StringComparison.Ordinal);
-        Assert.True(next[1].Message.Length <= 160, next[1].Message);
+            Assert.Equal(2, host.Sms(AminaPhone, "Tank flap").Count);
+            Print($"first: {first}{Environment.NewLine}folded: {next[1].Message}");
+            // Whatever came together is folded already into the first; the two SMS carry all 10 raises between them.
+            Assert.Equal(10, Carried(first) + Carried(next[1].Message));
+            Assert.Contains("north.flap.10", next[1].Message, StringComparison.Ordinal);
+            Assert.EndsWith("now resolved.", next[1].Message, StringComparison.Ordinal);
+            Assert.True(next[1].Message.Length <= 160, next[1].Message);
+        }
+
         Assert.Equal(10, alerts.Length);
     }
 
