@@ -18,7 +18,6 @@ public sealed partial class InflowIngestion(
     ILogger<InflowIngestion> logger) : BackgroundService
 {
     private const int Capacity = 4096;
-    private const int MaxAttempts = 10;
 
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(Capacity) { SingleReader = true });
 
@@ -34,21 +33,23 @@ public sealed partial class InflowIngestion(
         }
 
         var work = new Work(campId, tankId, parsed.Reading!, acknowledge);
-        var key = $"inflow:{campId}/{tankId}";
-        if (directory.Current.Knows(campId, tankId) && !directory.IsWaiting(key))
+        if (directory.Current.Knows(campId, tankId) && !(directory.AnyWaiting && directory.IsWaiting(WaitingKey(campId, tankId))))
         {
             await _queue.Writer.WriteAsync(work, cancellationToken);
             return;
         }
 
         await directory.ResolveMissAsync(
-            key,
+            WaitingKey(campId, tankId),
             receivedAt,
             index => index.Knows(campId, tankId) ? new TankAddress(campId, tankId) : null,
             (_, ct) => _queue.Writer.WriteAsync(work, ct),
             ct => RefuseAsync(campId, tankId, RejectReason.UnknownTank, $"the registry has no camp '{campId}' with a tank '{tankId}'", acknowledge, ct),
             cancellationToken);
     }
+
+    /// <summary>The key a tank's meter totals wait under while the index is read, so that a newer total never overtakes them.</summary>
+    private static string WaitingKey(string campId, string tankId) => $"inflow:{campId}/{tankId}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,10 +87,10 @@ public sealed partial class InflowIngestion(
 
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException && attempt < MaxAttempts)
+            catch (Exception e) when (e is not OperationCanceledException && attempt < GrainRetry.MaxAttempts)
             {
                 LogRetry(e, work.CampId, work.TankId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, attempt))), clock, stoppingToken);
+                await Task.Delay(GrainRetry.Pause(attempt), clock, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -167,7 +167,7 @@ public sealed partial class MqttIngestion(
         }
 
         var reading = parsed.Reading!;
-        if (directory.Current.Knows(campId, tankId) && !directory.IsWaiting(TankKey.Of(campId, tankId)))
+        if (directory.Current.Knows(campId, tankId) && !(directory.AnyWaiting && directory.IsWaiting(TankKey.Of(campId, tankId))))
         {
             await pipeline.EnqueueAsync(campId, tankId, reading, acknowledge, stoppingToken);
             return;

@@ -20,7 +20,6 @@ public sealed partial class QualityIngestion(
     ILogger<QualityIngestion> logger) : BackgroundService
 {
     private const int Capacity = 4096;
-    private const int MaxAttempts = 10;
 
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(Capacity) { SingleReader = true });
 
@@ -40,7 +39,7 @@ public sealed partial class QualityIngestion(
         }
 
         var work = new Work(campId, parsed.Reading!, acknowledge);
-        if (Known(directory.Current, campId, tankId))
+        if (Known(directory.Current, campId, tankId) && !(directory.AnyWaiting && directory.IsWaiting(WaitingKey(campId, parsed.Reading!))))
         {
             await _queue.Writer.WriteAsync(work, cancellationToken);
             return;
@@ -53,13 +52,16 @@ public sealed partial class QualityIngestion(
     private static bool Known(TankIndex index, string campId, string? tankId) =>
         tankId is null ? index.KnowsCamp(campId) : index.Knows(campId, tankId);
 
+    /// <summary>The key a place's tests wait under while the index is read, so that a newer test never overtakes them.</summary>
+    private static string WaitingKey(string campId, QualityReading reading) => $"quality:{campId}/{reading.TankId ?? reading.PointId}";
+
     /// <summary>A reading the index does not know where to put: delivered if the registry has it after all, else refused.</summary>
     private ValueTask ResolveMissAsync(Work work, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var reading = work.Reading;
         var place = reading.TankId ?? reading.PointId!;
         return directory.ResolveMissAsync(
-            $"{work.CampId}/{place}",
+            WaitingKey(work.CampId, reading),
             receivedAt,
             index => Known(index, work.CampId, reading.TankId) ? new TankAddress(work.CampId, place) : null,
             (_, ct) => _queue.Writer.WriteAsync(work, ct),
@@ -105,10 +107,10 @@ public sealed partial class QualityIngestion(
                 await AcknowledgeAsync(work, stoppingToken);
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException && attempt < MaxAttempts)
+            catch (Exception e) when (e is not OperationCanceledException && attempt < GrainRetry.MaxAttempts)
             {
                 LogRetry(e, work.CampId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, attempt))), clock, stoppingToken);
+                await Task.Delay(GrainRetry.Pause(attempt), clock, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -16,7 +16,6 @@ public sealed partial class ReadingPipeline : BackgroundService
 
     private const int LaneCapacity = 4096;
     // About a minute of retries: long enough for the cluster to notice a dead silo and move its tanks.
-    private const int MaxAttempts = 10;
     private const int MaxBatch = 256;
     // Beyond any real registry: only tanks the registry has get here (TankDirectory refuses the others).
     private const int MaxCachedTanks = 1_000_000;
@@ -145,10 +144,10 @@ public sealed partial class ReadingPipeline : BackgroundService
 
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException && attempt < MaxAttempts)
+            catch (Exception e) when (e is not OperationCanceledException && attempt < GrainRetry.MaxAttempts)
             {
                 LogRetry(e, tankKey, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, attempt))), _clock, stoppingToken);
+                await Task.Delay(GrainRetry.Pause(attempt), _clock, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -68,6 +68,12 @@ public sealed partial class TankDirectory(
     public bool IsWaiting(string key) => !_waitingKeys.IsEmpty && _waitingKeys.ContainsKey(key);
 
     /// <summary>
+    /// Whether any message waits for a read of the registry: almost never, so the callers build the key that
+    /// <see cref="IsWaiting"/> asks about only then, and a reading of a known tank allocates nothing for it.
+    /// </summary>
+    public bool AnyWaiting => !_waitingKeys.IsEmpty;
+
+    /// <summary>
     /// For a message whose tank <see cref="Current"/> does not know: delivers it once a read of the registry that
     /// began after <paramref name="receivedAt"/> finds its tank, or refuses it. Before the first read after a
     /// start it waits for that read, in line: readings the broker kept while the host was down arrive before the
